@@ -1,0 +1,159 @@
+"""Interface texts in pt-BR (the article's language, the default) and English."""
+
+__all__ = ["DEFAULT", "LANGS", "pick_lang", "t"]
+
+LANGS = ("pt-BR", "en")
+DEFAULT = "pt-BR"
+
+_PT = {
+    "title": "WebSockets com Python",
+    "status.idle": "Informe o endereço de um servidor WebSocket e clique em Conectar.",
+    "status.connecting": "Conectando a {url}…",
+    "status.open": "Conectado ao servidor {url}",
+    "status.closed": "WebSocket desconectado.",
+    "status.error": "Erro na conexão com {url}.",
+    "label.sent": "Enviado:",
+    "label.received": "Recebido:",
+    "label.system": "Sistema:",
+    "button.connect": "Conectar",
+    "button.close": "Fechar conexão",
+    "button.send": "Enviar",
+    "field.url": "Servidor",
+    "field.message": "Mensagem",
+    "placeholder.message": "Escreva sua mensagem aqui…",
+    "close.clean": "fechamento limpo",
+    "close.unclean": "fechamento não limpo",
+    "close.detail": "Código {code} ({name}). Motivo: {reason}. {clean}.",
+    "close.noreason": "nenhum",
+    "close.abnormal_hint": (
+        "O navegador não informa a causa. As mais prováveis: conexão recusada "
+        "(servidor desligado ou porta errada), erro de TLS ou de certificado, "
+        "um proxy ou firewall no caminho, ou o servidor caiu sem enviar o quadro de fechamento."
+    ),
+    "error.not_open": "Não conectado: a mensagem não foi enviada.",
+    "error.send_failed": "O navegador recusou o envio: {detail}",
+    "error.internal": "Erro interno da página: {detail}",
+    "log.label": "Mensagens",
+    "log.dropped": "{count} mensagens antigas fora da tela",
+    "binary": "binário, {size} bytes",
+    "url.empty": "Informe o endereço do servidor WebSocket (por exemplo, ws://localhost:8765).",
+    "url.spaces": "Endereço inválido: ele contém espaços ou caracteres de controle.",
+    "url.noscheme": (
+        "Endereço inválido: ele deve começar com ws:// ou wss:// (por exemplo, ws://localhost:8765)."
+    ),
+    "url.scheme": "Endereço inválido: “{scheme}:” não é um esquema de WebSocket; use ws:// ou wss://.",
+    "url.http": (
+        "Endereço inválido: o esquema deve ser ws:// ou wss://, não {scheme}:// "
+        "(experimente {suggestion})."
+    ),
+    "url.slashes": (
+        "Endereço inválido: escreva duas barras depois de {scheme}: (assim: {scheme}://servidor)."
+    ),
+    "url.nohost": "Endereço inválido: falta o nome do servidor depois de {scheme}://.",
+    "url.host": "Endereço inválido: “{host}” não é um nome de servidor válido.",
+    "url.port": "Endereço inválido: a porta deve ser um número de 1 a 65535, não “{port}”.",
+    "url.fragment": (
+        "Endereço inválido: endereços WebSocket não podem ter fragmento (a parte depois de #)."
+    ),
+    "url.refused": "O navegador recusou o endereço: {detail}",
+}
+
+_EN = {
+    "title": "WebSockets with Python",
+    "status.idle": "Enter a WebSocket server address and click Connect.",
+    "status.connecting": "Connecting to {url}…",
+    "status.open": "Connected to server {url}",
+    "status.closed": "WebSocket disconnected.",
+    "status.error": "Connection error with {url}.",
+    "label.sent": "Sent:",
+    "label.received": "Received:",
+    "label.system": "System:",
+    "button.connect": "Connect",
+    "button.close": "Close connection",
+    "button.send": "Send",
+    "field.url": "Server",
+    "field.message": "Message",
+    "placeholder.message": "Write your message here…",
+    "close.clean": "clean close",
+    "close.unclean": "unclean close",
+    "close.detail": "Code {code} ({name}). Reason: {reason}. {clean}.",
+    "close.noreason": "none",
+    "close.abnormal_hint": (
+        "The browser does not say why. Likely causes: connection refused "
+        "(server down or wrong port), a TLS or certificate error, "
+        "a proxy or firewall in the way, or the server died without sending a close frame."
+    ),
+    "error.not_open": "Not connected: the message was not sent.",
+    "error.send_failed": "The browser refused to send it: {detail}",
+    "error.internal": "Internal page error: {detail}",
+    "log.label": "Messages",
+    "log.dropped": "{count} older messages hidden",
+    "binary": "binary, {size} bytes",
+    "url.empty": "Enter the WebSocket server address (for example, ws://localhost:8765).",
+    "url.spaces": "Invalid address: it contains spaces or control characters.",
+    "url.noscheme": (
+        "Invalid address: it must start with ws:// or wss:// (for example, ws://localhost:8765)."
+    ),
+    "url.scheme": "Invalid address: “{scheme}:” is not a WebSocket scheme; use ws:// or wss://.",
+    "url.http": (
+        "Invalid address: the scheme must be ws:// or wss://, not {scheme}:// (try {suggestion})."
+    ),
+    "url.slashes": "Invalid address: write two slashes after {scheme}: (like this: {scheme}://server).",
+    "url.nohost": "Invalid address: the server name after {scheme}:// is missing.",
+    "url.host": "Invalid address: “{host}” is not a valid server name.",
+    "url.port": "Invalid address: the port must be a number from 1 to 65535, not “{port}”.",
+    "url.fragment": (
+        "Invalid address: WebSocket addresses cannot have a fragment (the part after #)."
+    ),
+    "url.refused": "The browser refused the address: {detail}",
+}
+
+_TEXTS = {"pt-BR": _PT, "en": _EN}
+
+
+def _match(tag):
+    """Map a language tag such as "en-US" or "pt_br" to one of LANGS, or None."""
+    if not isinstance(tag, str):
+        return None
+    primary = tag.strip().lower().replace("_", "-").split("-")[0]
+    if primary == "en":
+        return "en"
+    if primary == "pt":
+        return "pt-BR"
+    return None
+
+
+def pick_lang(query_lang, navigator_langs=()):
+    """Choose the interface language.
+
+    Args:
+        query_lang: the value of ``?lang=``, or None / "" when absent.
+        navigator_langs: the browser's ``navigator.languages``, most preferred first.
+
+    Returns:
+        "en" or "pt-BR": the query wins when it names one of them, then the first
+        browser language that does, then pt-BR.
+    """
+    lang = _match(query_lang)
+    if lang:
+        return lang
+    for tag in navigator_langs or ():
+        lang = _match(tag)
+        if lang:
+            return lang
+    return DEFAULT
+
+
+def t(lang, key, **params):
+    """Return the text for key in lang, formatted with params.
+
+    Never raises: an unknown lang falls back to pt-BR, an unknown key returns the key
+    itself, and a template whose placeholders don't match params is returned unformatted.
+    """
+    template = _TEXTS.get(lang, _PT).get(key)
+    if template is None:
+        return key
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError):
+        return template

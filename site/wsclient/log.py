@@ -1,0 +1,120 @@
+"""The message log: entries, counters, and the batches the view draws once per frame."""
+
+from collections import deque
+
+__all__ = ["RECEIVED", "SENT", "SYSTEM", "Entry", "MessageLog"]
+
+SENT, RECEIVED, SYSTEM = "sent", "received", "system"
+
+
+class Entry:
+    """One message or system note.
+
+    Attributes:
+        seq: 1-based, increasing, never reused (not even after MessageLog.clear).
+        direction: SENT, RECEIVED or SYSTEM.
+        text: what follows the label: the payload of a text frame, the hex pairs of a binary one.
+        binary: whether the frame was binary.
+        size: the payload's size in bytes.
+        time_ms: the time the caller gave, in milliseconds.
+    """
+
+    def __init__(self, seq, direction, text, binary, size, time_ms):
+        self.seq = seq
+        self.direction = direction
+        self.text = text
+        self.binary = binary
+        self.size = size
+        self.time_ms = time_ms
+
+    def __repr__(self):
+        return "Entry(%d, %r, %r)" % (self.seq, self.direction, self.text)
+
+
+class MessageLog:
+    """Entries waiting to be drawn, the last history_cap entries, and counters.
+
+    The view (the DOM list) shows at most view_cap entries. The shell calls take_batch()
+    once per animation frame and applies it: remove that many first children, then
+    append the new entries. Between frames add() only queues, in O(1), and keeps at most
+    view_cap pending entries, so a tab in the background cannot pile up memory.
+
+    Attributes:
+        total: entries added since the start or the last clear().
+        counts: entries added per direction, {"sent": n, "received": n, "system": n}.
+        in_view: entries the view shows after the last take_batch() (at most view_cap).
+        dropped: entries that left, or never reached, the view; after take_batch(),
+            in_view + dropped == total.
+    """
+
+    def __init__(self, view_cap=1000, history_cap=10000):
+        if view_cap < 1 or history_cap < 1:
+            raise ValueError("caps must be positive")
+        self.view_cap = view_cap
+        self.history_cap = history_cap
+        self._seq = 0
+        self._stale = 0
+        self._history = deque((), history_cap)
+        self._reset()
+
+    def _reset(self):
+        # deque takes maxlen positionally only in MicroPython, and has no clear().
+        self._pending = deque((), self.view_cap)
+        self._pending_count = 0
+        self.total = 0
+        self.counts = {SENT: 0, RECEIVED: 0, SYSTEM: 0}
+        self.in_view = 0
+        self.dropped = 0
+
+    @property
+    def pending(self):
+        """Entries added since the last take_batch()."""
+        return self._pending_count
+
+    def add(self, direction, text, binary=False, size=0, time_ms=0.0):
+        """Add an entry and return it; it reaches the view with the next take_batch()."""
+        try:
+            self.counts[direction] += 1
+        except KeyError:
+            raise ValueError("unknown direction %r" % (direction,)) from None
+        self._seq += 1
+        entry = Entry(self._seq, direction, text, binary, size, time_ms)
+        self._pending.append(entry)
+        self._pending_count += 1
+        self._history.append(entry)
+        self.total += 1
+        return entry
+
+    def take_batch(self):
+        """Take what the view must do now.
+
+        Returns:
+            (entries, remove_count): first remove remove_count entries from the head of
+            the view, then append entries (oldest first, at most view_cap of them).
+            Pending entries beyond view_cap never reach the view; they count as dropped.
+        """
+        entries = list(self._pending)
+        added = len(entries)
+        if added:
+            self._pending = deque((), self.view_cap)
+        overflow = max(0, self.in_view + added - self.view_cap)
+        remove_count = self._stale + overflow
+        self._stale = 0
+        self.in_view += added - overflow
+        self.dropped += overflow + self._pending_count - added
+        self._pending_count = 0
+        return entries, remove_count
+
+    def history(self):
+        """Return the last history_cap entries, oldest first."""
+        return list(self._history)
+
+    def clear(self):
+        """Start afresh: empty the history and zero every counter.
+
+        Sequence numbers go on increasing. The next take_batch() tells the view to
+        remove every entry it shows.
+        """
+        self._stale += self.in_view
+        self._history = deque((), self.history_cap)
+        self._reset()

@@ -1,0 +1,41 @@
+"""Reads the page's query string without urllib, which MicroPython lacks."""
+
+__all__ = ["parse_query", "unquote"]
+
+_HEX = "0123456789abcdefABCDEF"
+
+
+def unquote(text):
+    """Decode %XX escapes and '+' as a space; a malformed escape stays as it is."""
+    if "%" not in text and "+" not in text:
+        return text
+    out = bytearray()
+    i = 0
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "%" and i + 2 < n and text[i + 1] in _HEX and text[i + 2] in _HEX:
+            out.append(int(text[i + 1 : i + 3], 16))
+            i += 3
+            continue
+        out.extend(b" " if ch == "+" else ch.encode("utf-8"))
+        i += 1
+    try:
+        return out.decode("utf-8")
+    except UnicodeError:
+        return text
+
+
+def parse_query(search):
+    """Map each name of a query string (with or without its '?') to its first value."""
+    if search.startswith("?"):
+        search = search[1:]
+    params = {}
+    for part in search.split("&"):
+        if not part:
+            continue
+        name, _, value = part.partition("=")
+        name = unquote(name)
+        if name not in params:
+            params[name] = unquote(value)
+    return params

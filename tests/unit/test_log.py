@@ -1,0 +1,175 @@
+"""Tests of wsclient.log: the bounded message log and the batches the view draws."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from wsclient.log import RECEIVED, SENT, SYSTEM, Entry, MessageLog
+
+
+def _seqs(entries):
+    return [entry.seq for entry in entries]
+
+
+def test_add_returns_entry_with_its_fields():
+    """add() returns an Entry holding what it was given and the next sequence number."""
+    log = MessageLog()
+    entry = log.add(RECEIVED, "de ad", binary=True, size=2, time_ms=12.5)
+    assert isinstance(entry, Entry)
+    assert (entry.seq, entry.direction, entry.text, entry.binary, entry.size, entry.time_ms) == (
+        1,
+        RECEIVED,
+        "de ad",
+        True,
+        2,
+        12.5,
+    )
+
+
+def test_sequence_numbers_increase_from_one():
+    """Entries are numbered 1, 2, 3… in the order they are added."""
+    log = MessageLog()
+    assert [log.add(SENT, str(i)).seq for i in range(3)] == [1, 2, 3]
+
+
+def test_add_rejects_unknown_direction():
+    """An unknown direction raises ValueError and changes nothing."""
+    log = MessageLog()
+    with pytest.raises(ValueError):
+        log.add("sideways", "x")
+    assert log.total == 0 and log.add(SENT, "x").seq == 1
+
+
+@pytest.mark.parametrize("caps", [(0, 10), (10, 0)])
+def test_caps_must_be_positive(caps):
+    """A view or history cap below 1 raises ValueError."""
+    with pytest.raises(ValueError):
+        MessageLog(*caps)
+
+
+def test_counts_per_direction():
+    """counts and total follow what was added."""
+    log = MessageLog()
+    for direction in (SENT, RECEIVED, RECEIVED, SYSTEM):
+        log.add(direction, "x")
+    assert log.counts == {SENT: 1, RECEIVED: 2, SYSTEM: 1}
+    assert log.total == 4
+
+
+def test_take_batch_returns_pending_oldest_first():
+    """A batch holds the entries added since the last one, oldest first, removing nothing."""
+    log = MessageLog()
+    added = [log.add(SENT, "a"), log.add(RECEIVED, "b")]
+    assert log.pending == 2
+    assert log.take_batch() == (added, 0)
+    assert log.pending == 0
+    assert log.take_batch() == ([], 0)
+
+
+def test_take_batch_removes_overflow_from_head():
+    """When the view is full, the batch removes as many old entries as it adds."""
+    log = MessageLog(view_cap=3)
+    for i in range(3):
+        log.add(SENT, str(i))
+    log.take_batch()
+    log.add(SENT, "3")
+    log.add(SENT, "4")
+    entries, remove = log.take_batch()
+    assert (_seqs(entries), remove) == ([4, 5], 2)
+    assert (log.in_view, log.dropped) == (3, 2)
+
+
+def test_pending_beyond_view_cap_is_dropped():
+    """Entries that would scroll out before being drawn are counted as dropped, not drawn."""
+    log = MessageLog(view_cap=3)
+    for i in range(10):
+        log.add(RECEIVED, str(i))
+    entries, remove = log.take_batch()
+    assert (_seqs(entries), remove) == ([8, 9, 10], 0)
+    assert (log.in_view, log.dropped, log.total) == (3, 7, 10)
+
+
+def test_history_keeps_last_entries_oldest_first():
+    """history() gives the last history_cap entries whether or not they were drawn."""
+    log = MessageLog(view_cap=2, history_cap=3)
+    for i in range(5):
+        log.add(SENT, str(i))
+    assert _seqs(log.history()) == [3, 4, 5]
+
+
+def test_clear_zeroes_counters_and_history():
+    """clear() empties the history and resets every counter."""
+    log = MessageLog()
+    log.add(SENT, "a")
+    log.add(RECEIVED, "b")
+    log.take_batch()
+    log.clear()
+    assert (log.total, log.in_view, log.dropped, log.pending) == (0, 0, 0, 0)
+    assert log.counts == {SENT: 0, RECEIVED: 0, SYSTEM: 0}
+    assert log.history() == []
+
+
+def test_clear_keeps_sequence_numbers_increasing():
+    """Entries added after clear() never reuse an earlier sequence number."""
+    log = MessageLog()
+    log.add(SENT, "a")
+    log.clear()
+    assert log.add(SENT, "b").seq == 2
+
+
+def test_batch_after_clear_removes_what_the_view_showed():
+    """The first batch after clear() removes every entry drawn before it."""
+    log = MessageLog(view_cap=5)
+    for i in range(4):
+        log.add(SENT, str(i))
+    log.take_batch()
+    log.clear()
+    log.add(SENT, "new")
+    entries, remove = log.take_batch()
+    assert (_seqs(entries), remove) == ([5], 4)
+
+
+_OPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.sampled_from([SENT, RECEIVED, SYSTEM])),
+        st.tuples(st.just("take"), st.none()),
+        st.tuples(st.just("clear"), st.none()),
+    ),
+    max_size=200,
+)
+
+
+@given(st.integers(1, 8), st.integers(1, 8), _OPS)
+def test_simulated_view_matches_model(view_cap, history_cap, ops):
+    """Applying every batch to a list gives exactly the last in_view entries, in order."""
+    log = MessageLog(view_cap, history_cap)
+    view, added = [], []
+    for op, direction in ops:
+        if op == "add":
+            added.append(log.add(direction, "x").seq)
+        elif op == "take":
+            entries, remove = log.take_batch()
+            assert len(entries) <= view_cap and remove <= len(view)
+            del view[:remove]
+            view.extend(_seqs(entries))
+            assert log.in_view <= view_cap
+            assert log.in_view + log.dropped == log.total == len(added)
+            assert view == (added[-log.in_view :] if log.in_view else [])
+        else:
+            log.clear()
+            added = []
+        assert _seqs(log.history()) == added[-history_cap:]
+        assert sum(log.counts.values()) == log.total
+
+
+@given(st.lists(st.integers(0, 30), max_size=20))
+def test_seqs_in_view_are_contiguous(burst_sizes):
+    """After each batch the view's sequence numbers are contiguous and increasing."""
+    log = MessageLog(view_cap=10)
+    view = []
+    for size in burst_sizes:
+        for _ in range(size):
+            log.add(RECEIVED, "x")
+        entries, remove = log.take_batch()
+        del view[:remove]
+        view.extend(_seqs(entries))
+        assert view == list(range(log.total - log.in_view + 1, log.total + 1))

@@ -1,0 +1,34 @@
+"""The query-string reader that replaces urllib in the browser."""
+
+from urllib.parse import quote, urlencode
+
+from hypothesis import given
+from hypothesis import strategies as st
+from wsclient.query import parse_query, unquote
+
+
+def test_query_maps_names_to_decoded_values():
+    """Percent escapes and '+' decode, with or without the leading '?'."""
+    query = "?url=ws%3A%2F%2F127.0.0.1%3A8765%2F&x=ol%C3%A1+mundo"
+    assert parse_query(query) == {"url": "ws://127.0.0.1:8765/", "x": "olá mundo"}
+
+
+def test_first_value_of_a_repeated_name_wins():
+    """A name given twice keeps its first value, as URLSearchParams.get does."""
+    assert parse_query("lang=en&lang=pt") == {"lang": "en"}
+
+
+def test_malformed_escapes_stay_as_they_are():
+    """A broken %-escape is kept literally rather than raising."""
+    assert unquote("%zz%4") == "%zz%4"
+
+
+def test_empty_query_is_empty():
+    """No query string means no parameters."""
+    assert parse_query("") == {} and parse_query("?") == {}
+
+
+@given(st.dictionaries(st.text(min_size=1), st.text(), max_size=5))
+def test_query_round_trips_what_urlencode_writes(params):
+    """Whatever urlencode writes, parse_query reads back."""
+    assert parse_query("?" + urlencode(params, quote_via=quote)) == params
