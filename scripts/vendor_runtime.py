@@ -1,4 +1,4 @@
-"""Copy the PyScript runtime from node_modules/ into site/pyscript/, so the page loads it from its own origin."""
+"""Copy the PyScript runtime from node_modules/ into site/pyscript/, served from our own origin."""
 
 import argparse
 import json

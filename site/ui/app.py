@@ -30,12 +30,13 @@ class App:
         self.session = Session(lang)
         self.view = View(document, self.session)
         self.socket = Socket(
-            on_open=self._guard(self._opened),
-            on_text=self._guard(self._text),
-            on_binary=self._guard(self._binary),
-            on_error=self._guard(self._errored),
-            on_close=self._guard(self._closed),
+            on_open=self._opened,
+            on_text=self._text,
+            on_binary=self._binary,
+            on_error=self._errored,
+            on_close=self._closed,
             head_bytes=PREVIEW_BYTES,
+            guard=self._guard,
         )
         self._url = document.getElementById("url")
         self._message = document.getElementById("message")

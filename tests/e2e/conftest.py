@@ -94,7 +94,8 @@ def open_page(page, site_url, interpreter):
 
     def _open(**query):
         page.goto(site_url + "?" + urlencode({"interpreter": interpreter, **query}))
-        expect(page.locator("html")).to_have_class(re.compile(r"\bready\b"), timeout=START_TIMEOUT_MS)
+        ready = re.compile(r"\bready\b")
+        expect(page.locator("html")).to_have_class(ready, timeout=START_TIMEOUT_MS)
         return page
 
     return _open

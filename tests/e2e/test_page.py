@@ -54,7 +54,7 @@ def test_close_button_shows_code_1000(connected):
 
 def test_html_payload_is_shown_as_text(connected):
     """A payload full of HTML is listed literally and creates no element."""
-    payload = '<img src=x onerror="document.title=\'pwned\'"><b>negrito</b>'
+    payload = "<img src=x onerror=\"document.title='pwned'\"><b>negrito</b>"
     _send(connected, payload)
     received = connected.locator("#messages li.received")
     expect(received).to_have_text(f"Recebido: {payload}")
