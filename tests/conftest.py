@@ -16,13 +16,19 @@ CHROMIUM_FLAGS = [
 ]
 
 
+def launch_options(playwright, base=None):
+    """Playwright's own Chromium when installed, else Debian's with our flags."""
+    base = dict(base or {})
+    if os.path.exists(playwright.chromium.executable_path):
+        return base
+    return {
+        **base,
+        "executable_path": DEBIAN_CHROMIUM,
+        "args": [*base.get("args", []), *CHROMIUM_FLAGS],
+    }
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, playwright):
-    """Launch Playwright's own Chromium when installed, else Debian's with our flags."""
-    if os.path.exists(playwright.chromium.executable_path):
-        return browser_type_launch_args
-    return {
-        **browser_type_launch_args,
-        "executable_path": DEBIAN_CHROMIUM,
-        "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_FLAGS],
-    }
+    """Launch options for every browser the tests start."""
+    return launch_options(playwright, browser_type_launch_args)
