@@ -3,12 +3,12 @@
 import js
 from pyscript import document, window
 from pyscript.ffi import create_proxy
-from wsclient import i18n
-from wsclient.query import parse_query
-from wsclient.session import PREVIEW_BYTES, Session
 
 from ui.socket import Socket
 from ui.view import View
+from wsclient import i18n
+from wsclient.query import parse_query
+from wsclient.session import PREVIEW_BYTES, Session
 
 __all__ = ["App"]
 

@@ -2,6 +2,7 @@
 
 import js
 from pyscript.ffi import create_proxy
+
 from wsclient import i18n
 from wsclient.log import RECEIVED, SENT, SYSTEM
 

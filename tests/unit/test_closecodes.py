@@ -3,6 +3,7 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from wsclient.closecodes import abnormal_hint, close_name, describe_close
 from wsclient.i18n import LANGS
 

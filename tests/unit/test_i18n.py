@@ -5,6 +5,7 @@ import string
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from wsclient import i18n
 from wsclient.i18n import LANGS, pick_lang, t
 

@@ -3,6 +3,7 @@
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from wsclient.log import RECEIVED, SENT, SYSTEM, Entry, MessageLog
 
 

@@ -4,6 +4,7 @@ from urllib.parse import quote, urlencode
 
 from hypothesis import given
 from hypothesis import strategies as st
+
 from wsclient.query import parse_query, unquote
 
 

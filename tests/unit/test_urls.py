@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from wsclient.i18n import LANGS, t
 from wsclient.urls import ERROR_KEYS, InvalidURL, check_url
 
