@@ -120,6 +120,7 @@ class App:
         event.preventDefault()
         if self.session.close():
             self.socket.close()
+            self.view.status()
 
     def _opened(self, url, protocol):
         self.session.opened(url, _now())

@@ -77,9 +77,16 @@ class Socket:
         self._ws.send(payload)
 
     def close(self):
-        """Start the closing handshake with 1000."""
-        if self._ws is not None:
-            self._ws.close(1000)
+        """Start the closing handshake with 1000 and stop taking messages.
+
+        Messages the browser still holds (a flood can leave thousands) would
+        otherwise each run Python before the close event could; the user asked to
+        stop, so the page stops listening at once and waits only for the close.
+        """
+        ws = self._ws
+        if ws is not None:
+            ws.onmessage = None
+            ws.close(1000)
 
     def _opened(self, event):
         self._on_open(str(event.target.url), str(event.target.protocol))

@@ -21,7 +21,9 @@ class View:
         self._list = document.getElementById("messages")
         self._dropped = document.getElementById("dropped")
         lang = session.lang
-        self._labels = {kind: i18n.t(lang, key) for kind, key in _LABELS.items()}
+        self._templates = {
+            kind: self._template(kind, i18n.t(lang, key)) for kind, key in _LABELS.items()
+        }
         self._binary = i18n.t(lang, "binary", size="{size}")
         self._frame = create_proxy(self._draw)
         self._scheduled = False
@@ -56,17 +58,11 @@ class View:
         log = self._session.log
         entries, remove = log.take_batch()
         ul = self._list
-        if remove >= ul.childElementCount:
-            ul.replaceChildren()
-        else:
-            for _ in range(remove):
-                ul.firstElementChild.remove()
+        if remove:
+            self._remove_oldest(ul, remove)
         if entries:
             stick = ul.scrollHeight - ul.scrollTop - ul.clientHeight < 40
-            fragment = self._document.createDocumentFragment()
-            for entry in entries:
-                fragment.append(self._item(entry))
-            ul.append(fragment)
+            ul.append(*[self._item(entry) for entry in entries])
             if stick:
                 ul.scrollTop = ul.scrollHeight
         if log.dropped:
@@ -75,17 +71,33 @@ class View:
         else:
             self._dropped.hidden = True
 
+    def _remove_oldest(self, ul, count):
+        """Remove the first count entries with a few calls, not one per entry."""
+        if count >= ul.childElementCount:
+            ul.replaceChildren()
+            return
+        doomed = self._document.createRange()
+        doomed.setStartBefore(ul.firstElementChild)
+        doomed.setEndAfter(ul.children.item(count - 1))
+        doomed.deleteContents()
+
     def _item(self, entry):
-        create = self._document.createElement
-        li = create("li")
-        li.className = entry.direction
-        label = create("span")
-        label.textContent = self._labels[entry.direction]
+        # A clone of a ready-made "li > span label" costs one call instead of five.
+        li = self._templates[entry.direction].cloneNode(True)
         # append() with a string makes a text node: a payload is never parsed as HTML.
-        li.append(label, " ", entry.text)
+        li.append(entry.text)
         if entry.binary:
-            meta = create("small")
+            meta = self._document.createElement("small")
             meta.className = "meta"
             meta.textContent = " (" + self._binary.replace("{size}", str(entry.size)) + ")"
             li.append(meta)
+        return li
+
+    def _template(self, direction, label):
+        create = self._document.createElement
+        li = create("li")
+        li.className = direction
+        span = create("span")
+        span.textContent = label
+        li.append(span, " ")
         return li

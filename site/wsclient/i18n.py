@@ -11,6 +11,7 @@ _PT = {
     "status.connecting": "Conectando a {url}…",
     "status.open": "Conectado ao servidor {url}",
     "status.closed": "WebSocket desconectado.",
+    "status.closing": "Aguardando o servidor confirmar o fechamento…",
     "status.error": "Erro na conexão com {url}.",
     "label.sent": "Enviado:",
     "label.received": "Recebido:",
@@ -56,6 +57,25 @@ _PT = {
         "Endereço inválido: endereços WebSocket não podem ter fragmento (a parte depois de #)."
     ),
     "url.refused": "O navegador recusou o endereço: {detail}",
+    "reconnect.user": "Sem reconexão automática: você fechou a conexão.",
+    "reconnect.policy": (
+        "Sem reconexão automática: o servidor recusou a conexão por uma regra dele "
+        "(violação de política ou falta de autorização), e recusaria de novo."
+    ),
+    "reconnect.unsupported": (
+        "Sem reconexão automática: o servidor não aceita o tipo de dado que recebeu."
+    ),
+    "reconnect.rejected": (
+        "Sem reconexão automática: a conexão com este servidor não chegou a abrir. "
+        "Confira o endereço e se o servidor está no ar."
+    ),
+    "reconnect.normal": "Sem reconexão automática: o servidor encerrou a conexão normalmente.",
+    "reconnect.retry": "A conexão caiu; a página vai reconectar sozinha.",
+    "reconnect.countdown": "Reconectando em {seconds} s…",
+    "reconnect.now": "Tentar agora",
+    "reconnect.stop": "Parar",
+    "reconnect.auto": "Reconectar automaticamente",
+    "reconnect.attempt": "Tentativa {attempt}",
 }
 
 _EN = {
@@ -64,6 +84,7 @@ _EN = {
     "status.connecting": "Connecting to {url}…",
     "status.open": "Connected to server {url}",
     "status.closed": "WebSocket disconnected.",
+    "status.closing": "Waiting for the server to confirm the close…",
     "status.error": "Connection error with {url}.",
     "label.sent": "Sent:",
     "label.received": "Received:",
@@ -106,6 +127,25 @@ _EN = {
         "Invalid address: WebSocket addresses cannot have a fragment (the part after #)."
     ),
     "url.refused": "The browser refused the address: {detail}",
+    "reconnect.user": "No automatic reconnect: you closed the connection.",
+    "reconnect.policy": (
+        "No automatic reconnect: the server refused the connection by one of its rules "
+        "(policy violation or missing authorization), and would refuse it again."
+    ),
+    "reconnect.unsupported": (
+        "No automatic reconnect: the server does not accept the kind of data it received."
+    ),
+    "reconnect.rejected": (
+        "No automatic reconnect: the connection to this server never opened. "
+        "Check the address and whether the server is up."
+    ),
+    "reconnect.normal": "No automatic reconnect: the server closed the connection normally.",
+    "reconnect.retry": "The connection dropped; the page will reconnect by itself.",
+    "reconnect.countdown": "Reconnecting in {seconds} s…",
+    "reconnect.now": "Retry now",
+    "reconnect.stop": "Stop",
+    "reconnect.auto": "Reconnect automatically",
+    "reconnect.attempt": "Attempt {attempt}",
 }
 
 _TEXTS = {"pt-BR": _PT, "en": _EN}

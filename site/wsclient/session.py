@@ -8,10 +8,11 @@ from wsclient import closecodes, i18n, urls
 from wsclient.formats import hex_pairs, utf8_len
 from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
 
-__all__ = ["CLOSED", "CONNECTING", "ERROR", "OPEN", "PREVIEW_BYTES", "Session"]
+__all__ = ["CLOSED", "CLOSING", "CONNECTING", "ERROR", "OPEN", "PREVIEW_BYTES", "Session"]
 
 CONNECTING = "connecting"
 OPEN = "open"
+CLOSING = "closing"
 CLOSED = "closed"
 ERROR = "error"
 
@@ -102,9 +103,14 @@ class Session:
         self._system(self._t("error.send_failed", detail=detail), now)
 
     def close(self):
-        """The user asked to close. Returns True when there is a socket to close."""
+        """The user asked to close. Returns True when there is a socket to close.
+
+        The page stops listening at once, so the status says so at once; the close
+        event later fills in the code and reason.
+        """
         if self.state in (CONNECTING, OPEN):
-            self.state = "closing"
+            self.state = CLOSING
+            self._status(CLOSED, self._t("status.closed") + " " + self._t("status.closing"))
             return True
         return False
 

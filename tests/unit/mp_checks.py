@@ -164,5 +164,122 @@ def main():
     print("outputs", json.dumps(outputs()))
 
 
+# --- backoff and outbox (appended) ---
+
+from wsclient import backoff, outbox  # noqa: E402 - appended section keeps earlier checks as they are
+
+
+def check_backoff():
+    """Windows double up to the cap, jitter covers the window, and the retry rules hold."""
+    near_one = backoff.Backoff(500, 30000, lambda: 0.999999)
+    delays = [near_one.next_delay() for _ in range(8)]
+    assert delays == [499, 999, 1999, 3999, 7999, 15999, 29999, 29999], delays
+    for _ in range(2000):
+        near_one.next_delay()
+    assert near_one.window() == 30000 and near_one.attempt == 2008
+    assert backoff.Backoff(rand=lambda: 0.0).next_delay() == 0
+    assert backoff.Backoff(rand=lambda: float("nan")).next_delay() == 0
+    spread = backoff.Backoff(1000, 1000)
+    delays = [spread.next_delay() for _ in range(400)]
+    assert min(delays) >= 0 and max(delays) <= 1000, delays
+    assert min(delays) < 100 and max(delays) > 900, delays
+    assert not near_one.closed_after(4999) and near_one.attempt == 2008
+    assert near_one.closed_after(5000) and near_one.attempt == 0
+    for args, expected in (
+        ((1012, True, False, True), (False, "reconnect.user")),
+        ((1008, False, False, True), (False, "reconnect.policy")),
+        ((1003, False, False, True), (False, "reconnect.unsupported")),
+        ((1006, False, True, False), (False, "reconnect.rejected")),
+        ((1006, False, True, True), (True, "reconnect.retry")),
+        ((1000, False, False, True), (False, "reconnect.normal")),
+        ((1001, False, False, True), (True, "reconnect.retry")),
+        ((None, False, False, True), (True, "reconnect.retry")),
+    ):
+        assert backoff.should_retry(*args) == expected, args
+        assert i18n.t("en", expected[1]) != expected[1]
+    assert i18n.t("pt-BR", "reconnect.countdown", seconds=3) == "Reconectando em 3 s…"
+
+
+def _outbox_basics():
+    box = outbox.Outbox(confirm_window=10)
+    ids = [box.add(p, 0) for p in ("ping", "ping", b"\x00\xff", bytearray(b"ab"), "z")]
+    batch = box.take_ready()
+    assert [m.id for m in batch] == ids == [1, 2, 3, 4, 5] and box.take_ready() == []
+    assert batch[3].payload == b"ab" and batch[2].binary and not batch[0].binary
+    box.mark_sent(1, 0)
+    box.mark_sent(2, 0)
+    box.mark_failed(3, "boom")
+    assert [box.state(i) for i in ids] == ["sent", "sent", "failed", "pending", "pending"]
+    assert [m.id for m in box.take_ready()] == [3, 4, 5]
+    for msg_id in (3, 4, 5):
+        box.mark_sent(msg_id, 4)
+    assert box.echo("x", 1) is None and box.echo(b"ping", 1) is None
+    assert [box.echo("ping", 3), box.echo("ping", 5)] == [1, 2] and box.last_rtt == 5
+    assert box.echo("\x00\xff", 6) is None and box.echo(memoryview(b"\x00\xff"), 6) == 3
+    assert box.median_rtt() == 3 and box.last_rtt == 2
+    assert box.expire(14) == [] and box.expire(15) == [4, 5]
+    assert box.state(4) == "unconfirmed" and box.echo(b"ab", 16) is None
+    try:
+        box.add(1, 0)
+    except TypeError:
+        pass
+    else:
+        raise AssertionError("add(1) was accepted")
+
+
+def _outbox_random(seed, steps):
+    """Random adds, sends, failures, losses and echoes hand each message over once, in order."""
+    random.seed(seed)
+    box = outbox.Outbox(confirm_window=50)
+    batch, handed, issued, now = [], [], [], 0
+    for _ in range(steps):
+        roll = random.random()
+        if roll < 0.3:
+            issued.append(box.add(random.choice(["a", "b", b"a"]), now))
+        elif roll < 0.45:
+            batch.extend([m.id for m in box.take_ready()])
+        elif roll < 0.7 and batch:
+            handed.append(batch.pop(0))
+            box.mark_sent(handed[-1], now)
+        elif roll < 0.75 and batch:
+            box.mark_failed(batch[0], "boom")
+            batch = []
+        elif roll < 0.78:
+            box.connection_lost()
+            batch = []
+        elif roll < 0.95:
+            head = box.message(handed[-1]) if handed else None
+            box.echo(head.payload if head and random.random() < 0.5 else "a", now)
+        else:
+            now += random.randint(0, 60)
+            box.expire(now)
+        states = [box.state(i) for i in issued]
+        assert len(batch) == states.count("in_flight") == box.in_flight_count
+        assert states.count("pending") + states.count("failed") == box.pending_count
+        assert states.count("sent") == box.awaiting_count
+    assert all(a < b for a, b in zip(handed, handed[1:])), handed
+    batch.extend([m.id for m in box.take_ready()])
+    for msg_id in batch:
+        box.mark_sent(msg_id, now)
+    assert box.pending_count == 0 and box.in_flight_count == 0
+
+
+def check_outbox():
+    _outbox_basics()
+    _outbox_random(1006, 3000)
+    box = outbox.Outbox(done_cap=3)
+    for i in range(2000):
+        box.add(str(i), 0)
+    assert [m.id for m in box.take_ready()] == list(range(1, 2001))
+    for i in range(1, 2001):
+        box.mark_sent(i, 0)
+    assert [box.echo(str(i), 1) for i in range(2000)] == list(range(1, 2001))
+    assert box.forgotten == 1997 and box.confirmed_count == 2000
+
+
+CHECKS.append(("backoff", check_backoff))
+CHECKS.append(("outbox", check_outbox))
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,321 @@
+"""The outgoing queue: each message handed to the socket exactly once, in order, then confirmed.
+
+The hand-off protocol the shell follows while the socket's readyState is OPEN (on
+open, and after each add()); a closing socket's send() drops data without raising:
+
+    for message in outbox.take_ready():
+        try:
+            socket.send(message.payload)
+        except Exception as exc:
+            outbox.mark_failed(message.id, str(exc))
+            break
+        outbox.mark_sent(message.id, now())
+
+and on every close, outbox.connection_lost().
+
+A message goes through these states:
+
+    PENDING -> IN_FLIGHT        take_ready() returned it; the shell is handing it over
+    FAILED -> IN_FLIGHT         the same, for a retry
+    IN_FLIGHT -> SENT           mark_sent(): the socket took it; awaiting its echo
+    IN_FLIGHT -> FAILED         mark_failed(): the socket threw; back at the head of
+                                the queue, retried by the next take_ready()
+    IN_FLIGHT -> PENDING        an earlier message of its batch failed, or the
+                                connection was lost before it was handed over
+    SENT -> CONFIRMED           echo() saw the same payload come back
+    SENT -> UNCONFIRMED         no echo within confirm_window, or the connection was
+                                lost first; never sent again, it was handed over once
+                                (the browser may have lost it with the connection:
+                                UNCONFIRMED means its fate is unknown)
+
+"Exactly once" holds because take_ready() returns each message only while it is
+PENDING or FAILED and makes it IN_FLIGHT: calling it twice without mark_* in between
+returns nothing the second time. "In order" holds because mark_sent() and
+mark_failed() accept only the oldest message in flight, and a failure sends it and
+every later message in flight back to the head of the queue, ahead of newer ones.
+
+Only the oldest message awaiting its echo can be confirmed, so a repeated payload
+confirms its copies one by one, and an incoming message that happens to equal a
+later one never confirms it out of order. A server that does not echo simply
+leaves every message to become UNCONFIRMED.
+"""
+
+from collections import deque
+
+__all__ = [
+    "CONFIRMED",
+    "FAILED",
+    "IN_FLIGHT",
+    "PENDING",
+    "SENT",
+    "UNCONFIRMED",
+    "Message",
+    "Outbox",
+]
+
+PENDING, IN_FLIGHT, SENT = "pending", "in_flight", "sent"
+UNCONFIRMED, CONFIRMED, FAILED = "unconfirmed", "confirmed", "failed"
+
+RTT_SAMPLES = 1000
+
+
+class _Fifo:
+    """A queue without a length limit: MicroPython's deque needs one, and preallocates it."""
+
+    def __init__(self):
+        self._items = []
+        self._head = 0
+
+    def __len__(self):
+        return len(self._items) - self._head
+
+    def append(self, item):
+        self._items.append(item)
+
+    def at(self, index):
+        """Return the item index places after the oldest."""
+        return self._items[self._head + index]
+
+    def since(self, index):
+        """Return a list of the items from index places after the oldest to the newest."""
+        return self._items[self._head + index :]
+
+    def popleft(self):
+        item = self._items[self._head]
+        self._items[self._head] = None
+        self._head += 1
+        if self._head >= 64 and self._head * 2 >= len(self._items):
+            del self._items[: self._head]
+            self._head = 0
+        return item
+
+
+class Message:
+    """One outgoing message.
+
+    Attributes:
+        id: 1-based, increasing in the order add() was called.
+        payload: str for a text frame, bytes for a binary one.
+        queued_ms: when add() was called.
+        state: PENDING, IN_FLIGHT, SENT, CONFIRMED, UNCONFIRMED or FAILED.
+        sent_ms: when the socket took it, or None.
+        rtt_ms: milliseconds from sent to echoed, once CONFIRMED, else None.
+        detail: what the socket said the last time it refused the message, or None.
+    """
+
+    def __init__(self, msg_id, payload, queued_ms):
+        self.id = msg_id
+        self.payload = payload
+        self.queued_ms = queued_ms
+        self.state = PENDING
+        self.sent_ms = None
+        self.rtt_ms = None
+        self.detail = None
+
+    @property
+    def binary(self):
+        """Whether it goes out as a binary frame."""
+        return not isinstance(self.payload, str)
+
+    def __repr__(self):
+        return "Message(%d, %r, %r)" % (self.id, self.state, self.payload)
+
+
+def _same(sent, received):
+    """Return True when received is the echo of sent: text for text, bytes for bytes."""
+    if isinstance(sent, str) or isinstance(received, str):
+        return isinstance(sent, str) and isinstance(received, str) and sent == received
+    return sent == received
+
+
+class Outbox:
+    """Outgoing messages from add() to their echo; see the module docstring for the protocol.
+
+    Messages not yet CONFIRMED or UNCONFIRMED wait in one queue in id order: those
+    awaiting their echo, then those in flight, then the pending ones. Every move
+    between states keeps that order, so state() finds a message by arithmetic and
+    nothing ever searches or reorders the queue.
+
+    Args:
+        confirm_window: milliseconds a SENT message may wait for its echo before
+            expire() makes it UNCONFIRMED.
+        done_cap: how many of the latest CONFIRMED or UNCONFIRMED messages state()
+            remembers; it returns None for older ones, which `forgotten` counts.
+
+    Attributes:
+        last_rtt: round-trip milliseconds of the last confirmed message, or None.
+        confirmed_count: messages confirmed so far.
+        unconfirmed_count: messages that became UNCONFIRMED so far.
+    """
+
+    def __init__(self, confirm_window=5000, done_cap=10000):
+        if confirm_window < 0 or done_cap < 1:
+            raise ValueError("confirm_window must be >= 0 and done_cap >= 1")
+        self.confirm_window = confirm_window
+        self.done_cap = done_cap
+        self._queue = _Fifo()
+        self._awaiting = 0
+        self._flying = 0
+        self._first_id = 1  # the id of the oldest message in _queue, or the next id
+        self._done = []  # the final states of ids _done_base, _done_base + 1, …
+        self._done_base = 1
+        self._rtts = deque((), RTT_SAMPLES)
+        self.last_rtt = None
+        self.confirmed_count = 0
+        self.unconfirmed_count = 0
+
+    @property
+    def pending_count(self):
+        """Messages waiting for take_ready(): PENDING or FAILED."""
+        return len(self._queue) - self._awaiting - self._flying
+
+    @property
+    def in_flight_count(self):
+        """Messages take_ready() returned that are not yet marked sent or failed."""
+        return self._flying
+
+    @property
+    def awaiting_count(self):
+        """SENT messages awaiting their echo."""
+        return self._awaiting
+
+    @property
+    def forgotten(self):
+        """Finished messages whose state is no longer kept."""
+        return max(0, self._first_id - 1 - self.done_cap)
+
+    def add(self, payload, now):
+        """Queue a message (str, or bytes-like, copied to bytes) and return its id."""
+        if not isinstance(payload, str):
+            if not isinstance(payload, (bytes, bytearray, memoryview)):
+                raise TypeError("payload must be str or bytes, not %s" % type(payload).__name__)
+            payload = bytes(payload)
+        message = Message(self._first_id + len(self._queue), payload, now)
+        self._queue.append(message)
+        return message.id
+
+    def take_ready(self):
+        """Return the messages to hand to the socket now, oldest first; they become IN_FLIGHT.
+
+        A message is returned again only after it failed, or after its connection
+        was lost before mark_sent().
+        """
+        batch = self._queue.since(self._awaiting + self._flying)
+        for message in batch:
+            message.state = IN_FLIGHT
+        self._flying += len(batch)
+        return batch
+
+    def _oldest_in_flight(self, msg_id):
+        if self._flying and self._queue.at(self._awaiting).id == msg_id:
+            return self._queue.at(self._awaiting)
+        raise ValueError("message %r is not the oldest in flight" % (msg_id,))
+
+    def mark_sent(self, msg_id, now):
+        """The socket took the message: IN_FLIGHT -> SENT, awaiting its echo.
+
+        Raises:
+            ValueError: msg_id is not the oldest message in flight.
+        """
+        message = self._oldest_in_flight(msg_id)
+        message.state = SENT
+        message.sent_ms = now
+        self._awaiting += 1
+        self._flying -= 1
+
+    def mark_failed(self, msg_id, detail):
+        """The socket refused the message: it and every later message in flight go
+        back to the head of the queue, in order; it becomes FAILED, they PENDING.
+
+        Raises:
+            ValueError: msg_id is not the oldest message in flight.
+        """
+        message = self._oldest_in_flight(msg_id)
+        self._requeue_in_flight()
+        message.state = FAILED
+        message.detail = detail
+
+    def _requeue_in_flight(self):
+        for index in range(self._awaiting, self._awaiting + self._flying):
+            self._queue.at(index).state = PENDING
+        self._flying = 0
+
+    def _finish_oldest(self, state):
+        message = self._queue.popleft()
+        message.state = state
+        self._awaiting -= 1
+        self._first_id += 1
+        self._done.append(state)
+        if len(self._done) >= 2 * self.done_cap:
+            drop = len(self._done) - self.done_cap
+            del self._done[:drop]
+            self._done_base += drop
+        if state == CONFIRMED:
+            self.confirmed_count += 1
+        else:
+            self.unconfirmed_count += 1
+        return message
+
+    def echo(self, payload, now):
+        """A message arrived: confirm the oldest SENT message if it is its echo.
+
+        Returns:
+            The confirmed message's id, or None. last_rtt then holds its round trip.
+        """
+        if not self._awaiting or not _same(self._queue.at(0).payload, payload):
+            return None
+        message = self._finish_oldest(CONFIRMED)
+        message.rtt_ms = now - message.sent_ms
+        self.last_rtt = message.rtt_ms
+        self._rtts.append(message.rtt_ms)
+        return message.id
+
+    def expire(self, now):
+        """Return the ids of SENT messages that just became UNCONFIRMED: no echo for
+        more than confirm_window milliseconds."""
+        expired = []
+        while self._awaiting and now - self._queue.at(0).sent_ms > self.confirm_window:
+            expired.append(self._finish_oldest(UNCONFIRMED).id)
+        return expired
+
+    def connection_lost(self):
+        """The socket closed: SENT messages become UNCONFIRMED (they were handed over,
+        so they are never sent again); messages still in flight go back to the head of
+        the queue, in order, with the PENDING ones, for the next connection.
+
+        Returns:
+            The ids that became UNCONFIRMED.
+        """
+        lost = []
+        while self._awaiting:
+            lost.append(self._finish_oldest(UNCONFIRMED).id)
+        self._requeue_in_flight()
+        return lost
+
+    def message(self, msg_id):
+        """Return the Message while it is not yet CONFIRMED or UNCONFIRMED, else None."""
+        if isinstance(msg_id, int):
+            index = msg_id - self._first_id
+            if 0 <= index < len(self._queue):
+                return self._queue.at(index)
+        return None
+
+    def state(self, msg_id):
+        """Return the message's state, or None for an id never issued or forgotten."""
+        message = self.message(msg_id)
+        if message is not None:
+            return message.state
+        if isinstance(msg_id, int) and self._first_id - self.done_cap <= msg_id < self._first_id:
+            return self._done[msg_id - self._done_base]
+        return None
+
+    def median_rtt(self):
+        """Return the median of the last RTT_SAMPLES round trips, or None before any."""
+        samples = sorted(self._rtts)
+        count = len(samples)
+        if not count:
+            return None
+        middle = count // 2
+        if count % 2:
+            return samples[middle]
+        return (samples[middle - 1] + samples[middle]) / 2

@@ -1,0 +1,224 @@
+"""Tests of bench.report and bench.plan: medians, ratios, verdicts and the table."""
+
+import pytest
+
+from bench import document, plan
+from bench.report import (
+    Check,
+    Figure,
+    format_value,
+    judge,
+    markdown_table,
+    median,
+    medians,
+    table_rows,
+    text_table,
+)
+
+MS = Figure("start", "start (ms)", "ms")
+RATE = Figure("burst", "burst (msg/s)", "msg/s")
+
+
+def test_median_of_odd_count_is_middle_value():
+    """The median of an odd number of samples is the middle one."""
+    assert median([5.0, 1.0, 3.0]) == 3.0
+
+
+def test_median_of_even_count_is_mean_of_middle_values():
+    """The median of an even number of samples averages the two middle ones."""
+    assert median([4.0, 1.0, 2.0, 3.0]) == 2.5
+
+
+def test_median_of_nothing_is_none():
+    """No samples give no median."""
+    assert median([]) is None
+
+
+def test_failure_counts_as_slowest_time():
+    """A timeout sorts after every time, so one of three doesn't move the median off a number."""
+    assert median([1.0, "timeout", 2.0]) == 2.0
+
+
+def test_failure_counts_as_lowest_throughput():
+    """When higher is better, a timeout sorts below every number."""
+    assert median([10.0, "timeout", 20.0], higher_is_better=True) == 10.0
+
+
+def test_median_is_failure_when_most_runs_fail():
+    """When the middle sample is a failure, the median is that failure."""
+    assert median([1.0, "timeout", "timeout"]) == "timeout"
+
+
+def test_median_is_failure_when_middle_pair_includes_one():
+    """With an even count, a failure in the middle pair makes the median a failure."""
+    assert median(["error", 1.0, 2.0, "error"]) == "error"
+
+
+def test_medians_use_each_figures_direction():
+    """medians() applies each figure's own order to its samples."""
+    results = {"start": {"a": [3.0, "timeout", 1.0]}, "burst": {"a": [3.0, "timeout"]}}
+    assert medians([MS, RATE], results) == {"start": {"a": 3.0}, "burst": {"a": "timeout"}}
+
+
+def test_medians_leave_out_pages_without_samples():
+    """A page with no samples has no median, rather than None."""
+    assert medians([MS], {"start": {"a": []}}) == {"start": {}}
+
+
+def test_upper_bound_ratio_passes_at_the_limit():
+    """value ≤ factor × reference passes when equal, and the ratio is shown."""
+    check = Check("start", "ours", "ours/native", "<=", 2.0, ref=("start", "native"))
+    verdict = judge(check, {"start": {"ours": 200.0, "native": 100.0}}, "ms")
+    assert (verdict.shown, verdict.target, verdict.passed) == ("ours/native 2.00×", "≤ 2×", True)
+    assert verdict.headroom == pytest.approx(1.0)
+
+
+def test_upper_bound_ratio_fails_above_the_limit():
+    """value above factor × reference fails, with headroom below 1."""
+    check = Check("start", "ours", "ours/native", "<=", 2.0, ref=("start", "native"))
+    verdict = judge(check, {"start": {"ours": 400.0, "native": 100.0}}, "ms")
+    assert verdict.passed is False
+    assert verdict.headroom == pytest.approx(0.5)
+
+
+def test_lower_bound_ratio():
+    """value ≥ factor × reference passes above and fails below."""
+    check = Check("burst", "ours", "ours/seed", ">=", 50.0, ref=("burst", "seed"))
+    assert judge(check, {"burst": {"ours": 5000.0, "seed": 100.0}}).passed is True
+    assert judge(check, {"burst": {"ours": 4999.0, "seed": 100.0}}).passed is False
+
+
+def test_absolute_bound_shows_value_with_unit():
+    """Without a reference the factor is a bound in the figure's unit."""
+    check = Check("close", "ours", "ours", "<=", 250.0)
+    verdict = judge(check, {"close": {"ours": 80.0}}, "ms")
+    assert (verdict.shown, verdict.target, verdict.passed) == ("ours 80.0 ms", "≤ 250 ms", True)
+
+
+def test_offset_is_added_to_the_limit():
+    """The latency target is 1.2 × native + 0.5 ms."""
+    check = Check(
+        "latency", "ours", "ours/native", "<=", 1.2, ref=("latency", "native"), offset=0.5
+    )
+    values = {"latency": {"native": 1.0, "ours": 1.7}}
+    verdict = judge(check, values, "ms")
+    assert verdict.passed is True and verdict.target == "≤ 1.2× + 0.50 ms"
+    values["latency"]["ours"] = 1.71
+    assert judge(check, values, "ms").passed is False
+
+
+def test_missing_reference_is_unknown():
+    """A reference that was not measured, or failed, leaves the verdict unknown."""
+    check = Check("burst", "ours", "ours/seed", ">=", 50.0, ref=("burst", "seed"))
+    assert judge(check, {"burst": {"ours": 5000.0}}).passed is None
+    assert judge(check, {"burst": {"ours": 5000.0, "seed": "timeout"}}).passed is None
+
+
+def test_own_failure_fails_the_check():
+    """When the judged page itself timed out, the check fails and says so."""
+    check = Check("close", "ours", "ours", "<=", 250.0)
+    verdict = judge(check, {"close": {"ours": "timeout"}}, "ms")
+    assert (verdict.shown, verdict.passed) == ("timeout", False)
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "text"),
+    [
+        (0.4567, "ms", "0.46 ms"),
+        (45.67, "ms", "45.7 ms"),
+        (4567.0, "ms", "4,567 ms"),
+        (512.0, "msg/s", "512"),
+        (4567.0, "msg/s", "4.6k"),
+        (45670.0, "msg/s", "46k"),
+        (1000, "count", "1,000"),
+        ("timeout", "ms", "timeout"),
+        (None, "ms", "—"),
+    ],
+)
+def test_format_value(value, unit, text):
+    """Values get a precision that suits their size, and failures show as words."""
+    assert format_value(value, unit) == text
+
+
+def test_table_has_a_row_per_check_and_blanks_for_unmeasured_pages():
+    """A figure's second check gets its own row; unmeasured cells show the page's blank."""
+    checks = [
+        Check("start", "ours", "ours/native", "<=", 2.0, ref=("start", "native")),
+        Check("start", "ours", "ours/seed", "<=", 2.0, ref=("start", "seed")),
+    ]
+    values = {"start": {"ours": 150.0, "native": 100.0}, "burst": {}}
+    header, rows = table_rows(
+        [MS, RATE], ["ours", "native", "seed"], values, checks, {"seed": "n/a"}
+    )
+    assert header == ["figure", "ours", "native", "seed", "ratio", "target", "ok"]
+    assert rows == [
+        ["start (ms)", "150", "100", "n/a", "ours/native 1.50×", "≤ 2×", "✓"],
+        ["", "", "", "", "—", "≤ 2×", "?"],
+    ]
+
+
+def test_table_leaves_out_checks_of_pages_not_shown():
+    """With --only, checks on pages that were not measured are not listed."""
+    check = Check("start", "ours", "ours/native", "<=", 2.0, ref=("start", "native"))
+    _, rows = table_rows([MS], ["native"], {"start": {"native": 100.0}}, [check])
+    assert rows == [["start (ms)", "100", "", "", ""]]
+
+
+def test_markdown_table_aligns_numbers_right():
+    """The Markdown table right-aligns the page columns and escapes pipes."""
+    text = markdown_table(["figure", "a", "ratio", "target", "ok"], [["x|y", "1", "r", "t", "✓"]])
+    assert text.splitlines() == [
+        "| figure | a | ratio | target | ok |",
+        "| --- | --: | --- | --- | :-: |",
+        "| x\\|y | 1 | r | t | ✓ |",
+    ]
+
+
+def test_text_table_pads_columns():
+    """The terminal table pads each column to its widest cell."""
+    text = text_table(["figure", "a", "ratio", "target", "ok"], [["x", "1000", "r", "t", "✓"]])
+    assert text.splitlines()[0] == "figure     a  ratio  target  ok"
+    assert text.splitlines()[2] == "x       1000  r      t       ✓"
+
+
+def test_plan_checks_refer_to_figures_of_the_plan():
+    """Every target of both plans judges a figure that the plan's table has."""
+    for the_plan in (plan.FULL, plan.QUICK):
+        ids = {figure.id for figure in plan.figures(the_plan)}
+        for check in plan.checks(the_plan):
+            assert check.figure in ids
+            assert check.ref is None or check.ref[0] in ids
+
+
+def test_plan_targets_are_the_agreed_ones():
+    """The full plan's targets are the ones the project set."""
+    found = {
+        (c.figure, c.page, c.op, c.factor, c.ref and c.ref[1], c.offset)
+        for c in plan.checks(plan.FULL)
+    }
+    assert ("start", "ours-mpy", "<=", 2.0, "native", 0.0) in found
+    assert ("start", "ours-pyodide", "<=", 12.0, "native", 0.0) in found
+    assert ("burst:50000", "ours-mpy", ">=", 0.8, "ceiling", 0.0) in found
+    assert ("burst:50000", "ours-mpy", ">=", 1.3, "native", 0.0) in found
+    assert ("burst:5000", "ours-mpy", ">=", 50.0, "seed", 0.0) in found
+    assert ("close", "ours-mpy", "<=", 250.0, None, 0.0) in found
+    assert ("li_total", "ours-mpy", "<=", 1000, None, 0.0) in found
+    assert ("heap_total", "ours-mpy", "<=", 1.5, "ours-mpy", 0.0) in found
+    assert ("latency", "ours-mpy", "<=", 1.2, "native", 0.5) in found
+
+
+def test_document_names_command_machine_and_table():
+    """The Markdown document states the command, the machine and the table."""
+    meta = {
+        "command": "python -m bench --quick",
+        "date": "2025-01-01 10:00 UTC",
+        "cpus": 2,
+        "chromium": "156.0",
+        "python": "3.13.0",
+        "runs": 1,
+        "duration": "1 min 30 s",
+    }
+    text = document.render("| t |\n", ["a note."], meta)
+    assert "`python -m bench --quick`" in text
+    assert "2 CPUs (`nproc`), Chromium 156.0" in text
+    assert "| t |\n\n- a note.\n" in text

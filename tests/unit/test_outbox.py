@@ -1,0 +1,454 @@
+"""Tests of wsclient.outbox: exactly-once, in-order hand-off and echo confirmation."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+
+from wsclient.outbox import (
+    CONFIRMED,
+    FAILED,
+    IN_FLIGHT,
+    PENDING,
+    SENT,
+    UNCONFIRMED,
+    Outbox,
+)
+
+STATES = {PENDING, IN_FLIGHT, SENT, CONFIRMED, UNCONFIRMED, FAILED}
+
+
+def _ids(messages):
+    return [message.id for message in messages]
+
+
+def _send_all(outbox, now=0):
+    """Hand every ready message over successfully, as the shell does on open."""
+    sent = []
+    for message in outbox.take_ready():
+        outbox.mark_sent(message.id, now)
+        sent.append(message.id)
+    return sent
+
+
+def _outbox_with(*payloads, now=0):
+    outbox = Outbox()
+    ids = [outbox.add(payload, now) for payload in payloads]
+    return outbox, ids
+
+
+def test_add_returns_increasing_ids():
+    """Ids start at 1 and increase in the order messages are added."""
+    _, ids = _outbox_with("a", "b", "c")
+    assert ids == [1, 2, 3]
+
+
+def test_added_message_is_pending():
+    """A new message is PENDING and counted in pending_count."""
+    outbox, (msg_id,) = _outbox_with("a")
+    assert (outbox.state(msg_id), outbox.pending_count) == (PENDING, 1)
+
+
+def test_add_copies_bytes_like_payloads():
+    """A bytearray is stored as bytes, so changing it later changes nothing."""
+    outbox = Outbox()
+    data = bytearray(b"ab")
+    outbox.add(data, 0)
+    data[0] = 0
+    assert outbox.take_ready()[0].payload == b"ab"
+
+
+@pytest.mark.parametrize("payload", [None, 1, ["a"]])
+def test_add_rejects_other_payloads(payload):
+    """Only str and bytes-like payloads are accepted."""
+    with pytest.raises(TypeError):
+        Outbox().add(payload, 0)
+
+
+def test_take_ready_returns_messages_in_order():
+    """take_ready() gives the pending messages oldest first, with id, payload and time."""
+    outbox = Outbox()
+    outbox.add("a", 10)
+    outbox.add(b"b", 20)
+    batch = outbox.take_ready()
+    assert [(m.id, m.payload, m.queued_ms, m.binary) for m in batch] == [
+        (1, "a", 10, False),
+        (2, b"b", 20, True),
+    ]
+
+
+def test_take_ready_makes_messages_in_flight():
+    """Returned messages are IN_FLIGHT and no longer pending."""
+    outbox, ids = _outbox_with("a", "b")
+    outbox.take_ready()
+    assert [outbox.state(i) for i in ids] == [IN_FLIGHT, IN_FLIGHT]
+    assert (outbox.pending_count, outbox.in_flight_count) == (0, 2)
+
+
+def test_take_ready_twice_returns_nothing_new():
+    """A second take_ready() without mark_* in between does not return the same messages."""
+    outbox, _ = _outbox_with("a", "b")
+    outbox.take_ready()
+    assert outbox.take_ready() == []
+
+
+def test_take_ready_twice_returns_only_newer_messages():
+    """Messages added between two take_ready() calls come in the second batch only."""
+    outbox, _ = _outbox_with("a")
+    outbox.take_ready()
+    outbox.add("b", 0)
+    assert _ids(outbox.take_ready()) == [2]
+
+
+def test_mark_sent_makes_message_sent():
+    """A message the socket took is SENT and awaits its echo."""
+    outbox, (msg_id,) = _outbox_with("a")
+    _send_all(outbox, now=5)
+    assert (outbox.state(msg_id), outbox.awaiting_count) == (SENT, 1)
+    assert outbox.message(msg_id).sent_ms == 5
+
+
+def test_mark_sent_refuses_out_of_order():
+    """Marking a later message sent before the oldest in flight raises ValueError."""
+    outbox, _ = _outbox_with("a", "b")
+    outbox.take_ready()
+    with pytest.raises(ValueError):
+        outbox.mark_sent(2, 0)
+
+
+def test_mark_sent_refuses_twice():
+    """A message can be marked sent only once."""
+    outbox, _ = _outbox_with("a")
+    _send_all(outbox)
+    with pytest.raises(ValueError):
+        outbox.mark_sent(1, 0)
+
+
+def test_mark_sent_refuses_message_not_taken():
+    """A message take_ready() has not returned cannot be marked sent."""
+    outbox, _ = _outbox_with("a")
+    with pytest.raises(ValueError):
+        outbox.mark_sent(1, 0)
+
+
+def test_mark_failed_records_detail():
+    """A refused message is FAILED and keeps what the socket said."""
+    outbox, (msg_id,) = _outbox_with("a")
+    outbox.take_ready()
+    outbox.mark_failed(msg_id, "InvalidStateError")
+    assert outbox.state(msg_id) == FAILED
+    assert outbox.message(msg_id).detail == "InvalidStateError"
+
+
+def test_mark_failed_keeps_rest_of_batch_pending_in_order():
+    """When a send fails mid-batch, it and the rest of the batch stay queued, in order."""
+    outbox, _ = _outbox_with("a", "b", "c", "d")
+    batch = outbox.take_ready()
+    outbox.mark_sent(batch[0].id, 0)
+    outbox.mark_failed(batch[1].id, "boom")
+    assert [outbox.state(i) for i in (1, 2, 3, 4)] == [SENT, FAILED, PENDING, PENDING]
+    assert _ids(outbox.take_ready()) == [2, 3, 4]
+
+
+def test_failed_message_goes_before_newer_ones():
+    """A failed message is retried ahead of messages added after it."""
+    outbox, _ = _outbox_with("a")
+    outbox.take_ready()
+    outbox.mark_failed(1, "boom")
+    outbox.add("b", 0)
+    assert _ids(outbox.take_ready()) == [1, 2]
+
+
+def test_failed_message_is_in_flight_again_when_retried():
+    """take_ready() hands a failed message over again: FAILED -> IN_FLIGHT."""
+    outbox, _ = _outbox_with("a")
+    outbox.take_ready()
+    outbox.mark_failed(1, "boom")
+    outbox.take_ready()
+    assert outbox.state(1) == IN_FLIGHT
+
+
+def test_mark_failed_refuses_out_of_order():
+    """Only the oldest message in flight can fail."""
+    outbox, _ = _outbox_with("a", "b")
+    outbox.take_ready()
+    with pytest.raises(ValueError):
+        outbox.mark_failed(2, "boom")
+
+
+def test_echo_confirms_oldest_awaiting():
+    """An echo of the oldest sent message confirms it and returns its id."""
+    outbox, _ = _outbox_with("a", "b")
+    _send_all(outbox)
+    assert outbox.echo("a", 7) == 1
+    assert (outbox.state(1), outbox.state(2)) == (CONFIRMED, SENT)
+
+
+def test_echo_sets_round_trip():
+    """The confirmed message's round trip becomes last_rtt."""
+    outbox, _ = _outbox_with("a")
+    _send_all(outbox, now=100)
+    outbox.echo("a", 142.5)
+    assert outbox.last_rtt == 42.5
+
+
+def test_echo_confirms_repeated_payloads_one_by_one():
+    """Identical payloads are confirmed in order, one per echo."""
+    outbox, _ = _outbox_with("ping", "ping", "ping")
+    _send_all(outbox)
+    assert [outbox.echo("ping", 1) for _ in range(4)] == [1, 2, 3, None]
+
+
+def test_echo_does_not_confirm_out_of_order():
+    """An incoming message equal to a later one does not confirm it ahead of the oldest."""
+    outbox, _ = _outbox_with("a", "b")
+    _send_all(outbox)
+    assert outbox.echo("b", 1) is None
+    assert (outbox.state(1), outbox.state(2)) == (SENT, SENT)
+
+
+def test_echo_before_send_confirms_nothing():
+    """A message that is only pending or in flight cannot be confirmed."""
+    outbox, _ = _outbox_with("a")
+    assert outbox.echo("a", 1) is None
+    outbox.take_ready()
+    assert outbox.echo("a", 1) is None
+
+
+def test_text_echo_does_not_confirm_bytes():
+    """A text message never confirms a binary payload with the same characters."""
+    outbox, _ = _outbox_with(b"a")
+    _send_all(outbox)
+    assert outbox.echo("a", 1) is None
+
+
+def test_bytes_echo_does_not_confirm_text():
+    """A binary message never confirms a text payload."""
+    outbox, _ = _outbox_with("a")
+    _send_all(outbox)
+    assert outbox.echo(b"a", 1) is None
+
+
+@pytest.mark.parametrize("incoming", [b"\x00\xff", bytearray(b"\x00\xff"), memoryview(b"\x00\xff")])
+def test_bytes_echo_confirms_bytes(incoming):
+    """A binary echo confirms a binary payload, whatever bytes-like type carries it."""
+    outbox, _ = _outbox_with(b"\x00\xff")
+    _send_all(outbox)
+    assert outbox.echo(incoming, 1) == 1
+
+
+def test_expire_makes_late_messages_unconfirmed():
+    """Messages sent more than confirm_window ago without echo become UNCONFIRMED."""
+    outbox = Outbox(confirm_window=5000)
+    outbox.add("a", 0)
+    _send_all(outbox, now=0)
+    outbox.add("b", 0)
+    _send_all(outbox, now=3000)
+    assert outbox.expire(5000) == []
+    assert outbox.expire(5001) == [1]
+    assert (outbox.state(1), outbox.state(2), outbox.unconfirmed_count) == (UNCONFIRMED, SENT, 1)
+
+
+def test_echo_after_expiry_matches_next_awaiting():
+    """An expired message no longer blocks the echoes of the ones after it."""
+    outbox = Outbox(confirm_window=10)
+    outbox.add("lost", 0)
+    _send_all(outbox, now=0)
+    outbox.add("b", 0)
+    _send_all(outbox, now=8)
+    assert outbox.expire(11) == [1]
+    assert outbox.echo("b", 12) == 2
+
+
+def test_connection_lost_makes_sent_messages_unconfirmed():
+    """Messages handed over before the socket died are UNCONFIRMED, never sent again."""
+    outbox, _ = _outbox_with("a", "b")
+    _send_all(outbox)
+    assert outbox.connection_lost() == [1, 2]
+    assert (outbox.state(1), outbox.state(2)) == (UNCONFIRMED, UNCONFIRMED)
+    assert outbox.take_ready() == []
+
+
+def test_connection_lost_keeps_pending_in_order():
+    """Messages not yet handed over wait, in order, for the next connection."""
+    outbox, _ = _outbox_with("a", "b", "c")
+    batch = outbox.take_ready()
+    outbox.mark_sent(batch[0].id, 0)
+    outbox.add("d", 0)
+    outbox.connection_lost()
+    assert [outbox.state(i) for i in (2, 3, 4)] == [PENDING] * 3
+    assert _ids(outbox.take_ready()) == [2, 3, 4]
+
+
+def test_state_of_unknown_id_is_none():
+    """An id never issued has no state."""
+    assert Outbox().state(1) is None
+
+
+def test_done_cap_forgets_oldest_finished_states():
+    """Only the last done_cap finished messages keep their state; the others are counted."""
+    outbox = Outbox(done_cap=2)
+    for payload in "abc":
+        outbox.add(payload, 0)
+    _send_all(outbox)
+    for payload in "abc":
+        outbox.echo(payload, 1)
+    assert [outbox.state(i) for i in (1, 2, 3)] == [None, CONFIRMED, CONFIRMED]
+    assert (outbox.forgotten, outbox.confirmed_count) == (1, 3)
+
+
+def test_median_rtt_without_samples_is_none():
+    """Before any confirmation there is no median."""
+    assert Outbox().median_rtt() is None
+
+
+def test_median_rtt_of_odd_and_even_counts():
+    """The median is the middle sample, or the mean of the two middle ones."""
+    outbox = Outbox()
+    for rtt in (30, 10, 20):
+        outbox.add("x", 0)
+        _send_all(outbox, now=0)
+        outbox.echo("x", rtt)
+    assert outbox.median_rtt() == 20
+    outbox.add("x", 0)
+    _send_all(outbox, now=0)
+    outbox.echo("x", 40)
+    assert outbox.median_rtt() == 25
+
+
+def test_rtt_sample_is_bounded():
+    """The median comes from the last 1000 round trips only."""
+    outbox = Outbox()
+    for rtt in [1] * 1000 + [9] * 1000:
+        outbox.add("x", 0)
+        _send_all(outbox, now=0)
+        outbox.echo("x", rtt)
+    assert outbox.median_rtt() == 9
+
+
+def test_long_queue_keeps_order():
+    """Thousands of messages through the queue come out in order."""
+    outbox = Outbox()
+    for i in range(3000):
+        outbox.add(str(i), 0)
+    assert _send_all(outbox) == list(range(1, 3001))
+    assert [outbox.echo(str(i), 1) for i in range(3000)] == list(range(1, 3001))
+
+
+@pytest.mark.parametrize("args", [(-1,), (5000, 0)])
+def test_outbox_rejects_bad_limits(args):
+    """A negative confirm_window or a done_cap below 1 raise ValueError."""
+    with pytest.raises(ValueError):
+        Outbox(*args)
+
+
+class HandOff(RuleBasedStateMachine):
+    """A shell that sends, fails, reconnects and receives echoes in any order."""
+
+    def __init__(self):
+        super().__init__()
+        self.outbox = Outbox(confirm_window=50)
+        self.now = 0
+        self.issued = []
+        self.batch = []  # what take_ready() returned and the shell has not handed over yet
+        self.handed = []  # ids the socket accepted, in order
+        self.open = True
+
+    @rule(payload=st.one_of(st.sampled_from(["a", "b"]), st.binary(max_size=2)))
+    def add(self, payload):
+        self.issued.append(self.outbox.add(payload, self.now))
+
+    @precondition(lambda self: self.open)
+    @rule()
+    def take_ready(self):
+        taken = _ids(self.outbox.take_ready())
+        assert not set(taken) & set(self.batch) and not set(taken) & set(self.handed)
+        self.batch.extend(taken)
+
+    @precondition(lambda self: self.batch)
+    @rule()
+    def send_one(self):
+        msg_id = self.batch.pop(0)
+        self.handed.append(msg_id)
+        self.outbox.mark_sent(msg_id, self.now)
+
+    @precondition(lambda self: self.batch)
+    @rule(detail=st.text(max_size=3))
+    def fail_one(self, detail):
+        self.outbox.mark_failed(self.batch[0], detail)
+        assert self.outbox.state(self.batch[0]) == FAILED
+        self.batch = []
+
+    @rule()
+    def lose_connection(self):
+        self.outbox.connection_lost()
+        self.batch = []
+        self.open = False
+
+    @precondition(lambda self: not self.open)
+    @rule()
+    def reconnect(self):
+        self.open = True
+
+    @rule(echo_oldest=st.booleans(), other=st.sampled_from(["a", "b", b"a", b""]))
+    def receive(self, echo_oldest, other):
+        awaiting = [i for i in self.handed if self.outbox.state(i) == SENT]
+        payload = other
+        if echo_oldest and awaiting:
+            payload = self.outbox.message(awaiting[0]).payload
+        confirmed = self.outbox.echo(payload, self.now)
+        assert confirmed is None or (awaiting and confirmed == awaiting[0])
+
+    @rule(ms=st.integers(0, 60))
+    def tick(self, ms):
+        self.now += ms
+        for msg_id in self.outbox.expire(self.now):
+            assert self.outbox.state(msg_id) == UNCONFIRMED
+
+    @precondition(lambda self: self.open)
+    @rule()
+    def drain(self):
+        """Enough successful hand-offs with no failures leave nothing pending."""
+        self.take_ready()
+        while self.batch:
+            self.send_one()
+        assert (self.outbox.pending_count, self.outbox.in_flight_count) == (0, 0)
+
+    @invariant()
+    def handed_at_most_once_and_in_order(self):
+        assert all(a < b for a, b in zip(self.handed, self.handed[1:]))
+
+    @invariant()
+    def every_message_has_exactly_one_state(self):
+        states = [self.outbox.state(i) for i in self.issued]
+        assert all(state in STATES for state in states)
+        counts = {state: states.count(state) for state in STATES}
+        assert counts[PENDING] + counts[FAILED] == self.outbox.pending_count
+        assert counts[IN_FLIGHT] == self.outbox.in_flight_count == len(self.batch)
+        assert counts[SENT] == self.outbox.awaiting_count
+        assert counts[CONFIRMED] == self.outbox.confirmed_count
+        assert counts[UNCONFIRMED] == self.outbox.unconfirmed_count
+
+    @invariant()
+    def handed_messages_are_never_queued_again(self):
+        for msg_id in self.handed:
+            assert self.outbox.state(msg_id) in (SENT, CONFIRMED, UNCONFIRMED)
+
+
+HandOff.TestCase.settings = settings(max_examples=300, stateful_step_count=60, deadline=None)
+test_hand_off = HandOff.TestCase
+
+
+@given(st.lists(st.sampled_from(["x", "y", b"x"]), max_size=30), st.data())
+def test_echoes_confirm_in_sent_order(payloads, data):
+    """Whatever arrives, confirmations follow the order the messages were sent."""
+    outbox = Outbox()
+    for payload in payloads:
+        outbox.add(payload, 0)
+    _send_all(outbox)
+    confirmed = []
+    for incoming in data.draw(st.lists(st.sampled_from(["x", "y", b"x", b"y"]), max_size=40)):
+        msg_id = outbox.echo(incoming, 1)
+        if msg_id is not None:
+            confirmed.append(msg_id)
+    assert confirmed == list(range(1, len(confirmed) + 1))
