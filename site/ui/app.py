@@ -2,7 +2,7 @@
 
 import js
 from pyscript import document, window
-from pyscript.ffi import create_proxy
+from pyscript.ffi import create_proxy, is_none
 
 from ui.socket import Socket
 from ui.view import View
@@ -11,6 +11,9 @@ from wsclient.query import parse_query
 from wsclient.session import PREVIEW_BYTES, Session
 
 __all__ = ["App"]
+
+
+TICK_MS = 250
 
 
 def _now():
@@ -40,6 +43,7 @@ class App:
         )
         self._url = document.getElementById("url")
         self._message = document.getElementById("message")
+        self._auto = document.getElementById("auto-reconnect")
         self._params = params
         self._listeners = []
 
@@ -50,8 +54,17 @@ class App:
         self._listen("input-form", "submit", self._message_submitted)
         self._listen("message", "keydown", self._message_key)
         self._listen("close", "click", self._close_clicked)
-        url = self._params.get("url") or self._default_server()
+        self._listen("auto-reconnect", "change", self._auto_changed)
+        self._listen("retry-now", "click", self._retry_now)
+        self._listen("stop-retry", "click", self._stop_retry)
+        default = self._default_server()
+        url = self._params.get("url") or default
         self._url.value = url
+        # Reconnecting by itself suits the embedded echo server; elsewhere it is opt-in.
+        self._auto.checked = bool(default) and url == default
+        self.session.auto_reconnect = bool(self._auto.checked)
+        self._ticker = create_proxy(self._guard(self._tick))
+        js.setInterval(self._ticker, TICK_MS)
         if url:
             self._connect(url)
         else:
@@ -60,7 +73,7 @@ class App:
 
     def _default_server(self):
         meta = document.querySelector('meta[name="default-server"]')
-        return str(meta.content) if meta else ""
+        return "" if is_none(meta) else str(meta.content)
 
     def _listen(self, element_id, event, handler):
         proxy = create_proxy(self._guard(handler))
@@ -84,13 +97,52 @@ class App:
         self.view.schedule()
 
     def _connect(self, text):
-        url = self.session.connect(text, _now())
+        self._open(self.session.connect(text, _now()))
+
+    def _open(self, url):
         if url is not None:
             try:
                 self.socket.open(url)
             except Exception as exc:  # noqa: BLE001 - the browser's own refusal
                 self.session.refused(i18n.t(self.session.lang, "url.refused", detail=str(exc)))
         self._refresh()
+
+    def _flush(self):
+        """Hand every queued message to the socket, in order, each once."""
+        session = self.session
+        for message in session.ready_messages():
+            try:
+                self.socket.send(message.payload)
+            except Exception as exc:  # noqa: BLE001 - kept first in line for the next try
+                session.hand_failed(message.id, str(exc), _now())
+                break
+            session.handed(message.id, _now())
+        self.view.buffered(self.socket.buffered())
+
+    def _tick(self):
+        now = _now()
+        session = self.session
+        session.tick(now)
+        if session.retry_due(now):
+            self._open(session.reconnect(now))
+        self.view.countdown(session.countdown(now))
+        self.view.buffered(self.socket.buffered())
+        self.view.schedule()
+
+    def _auto_changed(self, event):
+        self.session.auto_reconnect = bool(self._auto.checked)
+        if not self.session.auto_reconnect:
+            self.session.stop_retrying()
+        self.view.countdown(self.session.countdown(_now()))
+
+    def _retry_now(self, event):
+        if self.session.retry_at is not None:
+            self._open(self.session.reconnect(_now()))
+        self.view.countdown(self.session.countdown(_now()))
+
+    def _stop_retry(self, event):
+        self.session.stop_retrying()
+        self.view.countdown(None)
 
     def _connect_submitted(self, event):
         event.preventDefault()
@@ -99,15 +151,10 @@ class App:
     def _message_submitted(self, event):
         event.preventDefault()
         text = str(self._message.value)
-        payload = self.session.send_text(text, _now())
-        if payload is not None:
-            try:
-                self.socket.send(payload)
-            except Exception as exc:  # noqa: BLE001 - the socket refused it; keep the text
-                self.session.send_failed(str(exc), _now())
-                payload = None
-        if payload is not None:
-            self._message.value = ""
+        # Sent now, or queued until a connection opens: either way the field is free.
+        self._message.value = ""
+        if self.session.send_text(text, _now()):
+            self._flush()
         self._refresh()
 
     def _message_key(self, event):
@@ -124,6 +171,7 @@ class App:
 
     def _opened(self, url, protocol):
         self.session.opened(url, _now())
+        self._flush()
         self._refresh()
 
     def _text(self, text):
@@ -140,4 +188,5 @@ class App:
 
     def _closed(self, code, reason, was_clean):
         self.session.closed(code, reason, was_clean, _now())
+        self.view.countdown(self.session.countdown(_now()))
         self._refresh()

@@ -73,8 +73,18 @@ class Socket:
             ws.close()
 
     def send(self, payload):
-        """Hand a str to the socket."""
+        """Hand a str to the socket.
+
+        Raises:
+            Exception: there is no socket, or the browser refused (InvalidStateError).
+        """
+        if self._ws is None or self._ws.readyState != 1:
+            raise RuntimeError("the socket is not open")
         self._ws.send(payload)
+
+    def buffered(self):
+        """Bytes the browser still holds for sending (bufferedAmount)."""
+        return 0 if self._ws is None else int(self._ws.bufferedAmount)
 
     def close(self):
         """Start the closing handshake with 1000 and stop taking messages.

@@ -1,14 +1,20 @@
 """Draws the session into the DOM: the status at once, the log once per animation frame."""
 
 import js
-from pyscript.ffi import create_proxy
+from pyscript.ffi import create_proxy, is_none
 
-from wsclient import i18n
+from wsclient import i18n, outbox
 from wsclient.log import RECEIVED, SENT, SYSTEM
 
 __all__ = ["View"]
 
 _LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
+# Outbox states a sent entry shows; the others (sent, confirmed) need no marker.
+_MARKED = {
+    outbox.PENDING: "state.pending",
+    outbox.FAILED: "state.failed",
+    outbox.UNCONFIRMED: "state.unconfirmed",
+}
 
 
 class View:
@@ -20,6 +26,11 @@ class View:
         self._status = document.getElementById("status")
         self._list = document.getElementById("messages")
         self._dropped = document.getElementById("dropped")
+        self._reconnect = document.getElementById("reconnect")
+        self._reconnect_text = document.getElementById("reconnect-text")
+        self._buffered = document.getElementById("buffered")
+        self._shown_countdown = None
+        self._shown_buffered = 0
         lang = session.lang
         self._templates = {
             kind: self._template(kind, i18n.t(lang, key)) for kind, key in _LABELS.items()
@@ -47,6 +58,25 @@ class View:
         self._status.className = session.status_class
         self._status.textContent = session.status_text
 
+    def countdown(self, seconds):
+        """Show the seconds left before reconnecting, or hide the countdown (None)."""
+        if seconds == self._shown_countdown:
+            return
+        self._shown_countdown = seconds
+        self._reconnect.hidden = seconds is None
+        if seconds is not None:
+            text = i18n.t(self._session.lang, "reconnect.countdown", seconds=seconds)
+            self._reconnect_text.textContent = text
+
+    def buffered(self, amount):
+        """Show the socket's bufferedAmount while it is not zero."""
+        if amount == self._shown_buffered:
+            return
+        self._shown_buffered = amount
+        self._buffered.hidden = not amount
+        if amount:
+            self._buffered.textContent = i18n.t(self._session.lang, "buffered", bytes=amount)
+
     def schedule(self):
         """Draw the log at the next animation frame, once however many entries arrive."""
         if not self._scheduled:
@@ -57,6 +87,8 @@ class View:
         self._scheduled = False
         log = self._session.log
         entries, remove = log.take_batch()
+        for entry in self._session.take_changed():
+            self._restate(entry)
         ul = self._list
         if remove:
             self._remove_oldest(ul, remove)
@@ -86,12 +118,35 @@ class View:
         li = self._templates[entry.direction].cloneNode(True)
         # append() with a string makes a text node: a payload is never parsed as HTML.
         li.append(entry.text)
+        if entry.msg_id is not None:
+            entry.item = li
+            self._restate(entry)
         if entry.binary:
             meta = self._document.createElement("small")
             meta.className = "meta"
             meta.textContent = " (" + self._binary.replace("{size}", str(entry.size)) + ")"
             li.append(meta)
         return li
+
+    def _restate(self, entry):
+        """Show a sent entry's outbox state: a class on the li and a marker after the text."""
+        li = entry.item
+        if li is None:
+            return
+        key = _MARKED.get(entry.state)
+        li.className = SENT + " " + entry.state if key else SENT
+        marker = li.querySelector("small.state")
+        if key:
+            if is_none(marker):
+                marker = self._document.createElement("small")
+                marker.className = "state"
+                li.append(marker)
+            text = i18n.t(self._session.lang, key, detail=entry.detail or "")
+            marker.textContent = " (" + text + ")"
+        elif not is_none(marker):
+            marker.remove()
+        if entry.state in (outbox.CONFIRMED, outbox.UNCONFIRMED):
+            entry.item = None
 
     def _template(self, direction, label):
         create = self._document.createElement

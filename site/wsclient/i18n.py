@@ -31,7 +31,6 @@ _PT = {
         "(servidor desligado ou porta errada), erro de TLS ou de certificado, "
         "um proxy ou firewall no caminho, ou o servidor caiu sem enviar o quadro de fechamento."
     ),
-    "error.not_open": "Não conectado: a mensagem não foi enviada.",
     "error.send_failed": "O navegador recusou o envio: {detail}",
     "error.internal": "Erro interno da página: {detail}",
     "log.label": "Mensagens",
@@ -76,6 +75,10 @@ _PT = {
     "reconnect.stop": "Parar",
     "reconnect.auto": "Reconectar automaticamente",
     "reconnect.attempt": "Tentativa {attempt}",
+    "state.pending": "pendente",
+    "state.failed": "não enviada: {detail}",
+    "state.unconfirmed": "sem eco",
+    "buffered": "{bytes} bytes na fila do navegador (bufferedAmount)",
 }
 
 _EN = {
@@ -104,7 +107,6 @@ _EN = {
         "(server down or wrong port), a TLS or certificate error, "
         "a proxy or firewall in the way, or the server died without sending a close frame."
     ),
-    "error.not_open": "Not connected: the message was not sent.",
     "error.send_failed": "The browser refused to send it: {detail}",
     "error.internal": "Internal page error: {detail}",
     "log.label": "Messages",
@@ -146,6 +148,10 @@ _EN = {
     "reconnect.stop": "Stop",
     "reconnect.auto": "Reconnect automatically",
     "reconnect.attempt": "Attempt {attempt}",
+    "state.pending": "pending",
+    "state.failed": "not sent: {detail}",
+    "state.unconfirmed": "no echo",
+    "buffered": "{bytes} bytes queued in the browser (bufferedAmount)",
 }
 
 _TEXTS = {"pt-BR": _PT, "en": _EN}

@@ -17,7 +17,15 @@ class Entry:
         binary: whether the frame was binary.
         size: the payload's size in bytes.
         time_ms: the time the caller gave, in milliseconds.
+        msg_id: for a sent message, its id in the outbox; None otherwise.
+        state: for a sent message, its outbox state as last shown; None otherwise.
+        detail: why a send failed, when it did.
     """
+
+    msg_id = None
+    state = None
+    detail = None
+    item = None  # the view's element for a sent entry whose state may change
 
     def __init__(self, seq, direction, text, binary, size, time_ms):
         self.seq = seq

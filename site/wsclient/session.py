@@ -4,7 +4,8 @@ The browser shell feeds it plain values (strings, bytes, numbers) and applies
 what it returns. It never touches the DOM or the socket itself.
 """
 
-from wsclient import closecodes, i18n, urls
+from wsclient import closecodes, i18n, outbox, urls
+from wsclient.backoff import Backoff, should_retry
 from wsclient.formats import hex_pairs, utf8_len
 from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
 
@@ -24,14 +25,27 @@ PREVIEW_BYTES = 4096
 class Session:
     """One page's connection state, status line and message log."""
 
-    def __init__(self, lang="pt-BR", log=None):
+    def __init__(self, lang="pt-BR", log=None, rand=None):
         self.lang = lang
         self.log = log if log is not None else MessageLog()
+        self.outbox = outbox.Outbox()
+        self.backoff = Backoff(rand=rand)
+        self.auto_reconnect = False
+        self.retry_at = None
+        # target: the address as checked, to reconnect to; url: as the browser reports it.
+        self.target = None
         self.url = None
         self.state = CLOSED
         self.status_class = CLOSED
         self.status_text = self._t("status.closed") + " " + self._t("status.idle")
         self._errored = False
+        self._socket_opened = False
+        self._ever_opened = False
+        self._opened_at = 0.0
+        self._echoes_seen = 0
+        # Sent entries whose outbox state may still change, by message id.
+        self._tracked = {}
+        self._changed = []
 
     def _t(self, key, **params):
         return i18n.t(self.lang, key, **params)
@@ -54,11 +68,22 @@ class Session:
         except urls.InvalidURL as exc:
             self.refused(self._t(exc.key, **exc.params), now)
             return None
+        if url != self.target:
+            self._ever_opened = False
+            self.backoff.reset()
+        self.target = url
         self.url = url
         self.state = CONNECTING
+        self.retry_at = None
         self._errored = False
+        self._socket_opened = False
+        self._echoes_seen = 0
         self._status(CONNECTING, self._t("status.connecting", url=url))
         return url
+
+    def reconnect(self, now=0.0):
+        """Connect again to the last address, as the countdown or "retry now" asks."""
+        return self.connect(self.target or "", now)
 
     def refused(self, message, now=0.0):
         """The browser or the checks refused to open a socket: say why."""
@@ -70,13 +95,21 @@ class Session:
         """The handshake succeeded; url is the one the browser reports."""
         self.url = url
         self.state = OPEN
+        self._socket_opened = True
+        self._ever_opened = True
+        self._opened_at = now
         text = self._t("status.open", url=url)
         self._status(OPEN, text)
         self._system(text, now)
 
     def received_text(self, text, now=0.0):
-        """A text frame arrived."""
+        """A text frame arrived; if it echoes the oldest message sent, that one is confirmed."""
         self.log.add(RECEIVED, text, False, utf8_len(text), now)
+        if self.outbox.awaiting_count:
+            msg_id = self.outbox.echo(text, now)
+            if msg_id is not None:
+                self._echoes_seen += 1
+                self._show_state(msg_id, outbox.CONFIRMED)
 
     def received_binary(self, head, size, now=0.0):
         """A binary frame of size bytes arrived; head is at most its first PREVIEW_BYTES."""
@@ -86,21 +119,76 @@ class Session:
         self.log.add(RECEIVED, shown, True, size, now)
 
     def send_text(self, text, now=0.0):
-        """The user submitted text.
+        """The user submitted text: it is queued, logged, and sent when the socket is open.
 
         Returns:
-            The payload to hand to the socket, or None when it must not be sent
-            (the status then says why, and the caller keeps what the user typed).
+            True when the socket is open and the caller should hand over
+            ready_messages() now; otherwise the message waits, shown as pending.
         """
-        if self.state != OPEN:
-            self._system(self._t("error.not_open"), now)
-            return None
-        self.log.add(SENT, text, False, utf8_len(text), now)
-        return text
+        msg_id = self.outbox.add(text, now)
+        entry = self.log.add(SENT, text, False, utf8_len(text), now)
+        entry.msg_id = msg_id
+        entry.state = outbox.PENDING
+        self._tracked[msg_id] = entry
+        return self.state == OPEN
 
-    def send_failed(self, detail, now=0.0):
-        """The socket refused a payload that send_text approved."""
+    def ready_messages(self):
+        """Queued messages to hand to the socket now, oldest first, each only once."""
+        return self.outbox.take_ready() if self.state == OPEN else []
+
+    def handed(self, msg_id, now=0.0):
+        """The socket accepted a message from ready_messages()."""
+        self.outbox.mark_sent(msg_id, now)
+        self._show_state(msg_id, outbox.SENT)
+
+    def hand_failed(self, msg_id, detail, now=0.0):
+        """The socket refused it: it stays first in the queue for the next attempt."""
+        self.outbox.mark_failed(msg_id, detail)
+        self._show_state(msg_id, outbox.FAILED, detail)
         self._system(self._t("error.send_failed", detail=detail), now)
+
+    def _show_state(self, msg_id, state, detail=None):
+        entry = self._tracked.get(msg_id)
+        if entry is None:
+            return
+        entry.state = state
+        entry.detail = detail
+        if state in (outbox.CONFIRMED, outbox.UNCONFIRMED):
+            del self._tracked[msg_id]
+        self._changed.append(entry)
+
+    def take_changed(self):
+        """Sent entries whose state changed since the last call, for the view to redraw."""
+        changed = self._changed
+        self._changed = []
+        return changed
+
+    def tick(self, now):
+        """Time passes: echoes that never came back from an echo server become unconfirmed.
+
+        A server that has echoed nothing on this connection is not an echo server:
+        its silence says nothing, so those entries are only let go, unmarked.
+        """
+        for msg_id in self.outbox.expire(now):
+            if self._echoes_seen:
+                self._show_state(msg_id, outbox.UNCONFIRMED)
+            else:
+                self._tracked.pop(msg_id, None)
+
+    def countdown(self, now):
+        """Whole seconds left before the next automatic reconnect, or None."""
+        if self.retry_at is None:
+            return None
+        left = self.retry_at - now
+        return max(0, int((left + 999) // 1000))
+
+    def retry_due(self, now):
+        """Whether the automatic reconnect is due."""
+        return self.retry_at is not None and now >= self.retry_at
+
+    def stop_retrying(self):
+        """The user pressed stop, or turned automatic reconnects off."""
+        self.retry_at = None
 
     def close(self):
         """The user asked to close. Returns True when there is a socket to close.
@@ -122,14 +210,29 @@ class Session:
         self._system(text, now)
 
     def closed(self, code, reason, was_clean, now=0.0):
-        """The connection closed, cleanly or not."""
+        """The connection closed, cleanly or not; maybe schedule a reconnect."""
+        user_closed = self.state == CLOSING
         self.state = CLOSED
+        for msg_id in self.outbox.connection_lost():
+            self._show_state(msg_id, outbox.UNCONFIRMED)
         detail = closecodes.describe_close(code, reason, was_clean, self.lang)
         text = self._t("status.closed") + " " + detail
         if code == 1006:
             text += " " + closecodes.abnormal_hint(self.lang)
         self._status(ERROR if self._errored else CLOSED, text)
         self._system(text, now)
+        if self._socket_opened:
+            self.backoff.closed_after(now - self._opened_at)
+        self._plan_reconnect(code, user_closed, now)
+
+    def _plan_reconnect(self, code, user_closed, now):
+        if not self.auto_reconnect:
+            return
+        retry, key = should_retry(code, user_closed, not self._socket_opened, self._ever_opened)
+        if retry:
+            self.retry_at = now + self.backoff.next_delay()
+        elif not user_closed:
+            self._system(self._t(key), now)
 
     def internal_error(self, detail, now=0.0):
         """Something in the page itself failed; show it rather than leave a console trace."""

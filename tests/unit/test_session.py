@@ -2,6 +2,7 @@
 
 import pytest
 
+from wsclient import outbox
 from wsclient.log import RECEIVED, SENT, SYSTEM
 from wsclient.session import CLOSED, CONNECTING, ERROR, OPEN, Session
 
@@ -41,20 +42,139 @@ def test_open_uses_the_articles_text():
     assert (session.status_class, session.status_text) == (OPEN, "Conectado ao servidor ws://h/")
 
 
-def test_send_while_open_logs_and_returns_the_payload():
-    """An open session returns the text to send and logs it as sent."""
+def _open_session(url="ws://h/", **options):
+    session = Session(**options)
+    session.connect(url)
+    session.opened(url)
+    return session
+
+
+def _hand_over(session, now=0.0):
+    handed = []
+    for message in session.ready_messages():
+        session.handed(message.id, now)
+        handed.append(message.payload)
+    return handed
+
+
+def test_send_while_open_logs_and_hands_over_the_payload():
+    """An open session logs the text as sent and hands it to the socket once."""
+    session = _open_session()
+    assert session.send_text("olá") is True
+    assert _entries(session)[-1] == (SENT, "olá")
+    assert _hand_over(session) == ["olá"]
+    assert _hand_over(session) == []
+
+
+def test_send_while_closed_queues_the_message_as_pending():
+    """Without a connection the message waits, logged and marked pending."""
+    session = Session()
+    assert session.send_text("olá") is False
+    entry = session.log.history()[-1]
+    assert (entry.direction, entry.text, entry.state) == (SENT, "olá", outbox.PENDING)
+    assert session.ready_messages() == []
+
+
+def test_queued_messages_go_out_in_order_once_open():
+    """Messages queued while connecting are handed over in order when the socket opens."""
     session = Session()
     session.connect("ws://h/")
+    for text in ("um", "dois", "três"):
+        session.send_text(text)
     session.opened("ws://h/")
-    assert session.send_text("olá") == "olá"
-    assert _entries(session)[-1] == (SENT, "olá")
+    assert _hand_over(session) == ["um", "dois", "três"]
 
 
-def test_send_while_closed_is_refused_with_a_message():
-    """Without a connection nothing is sent and a system entry says so."""
+def test_failed_hand_over_keeps_the_message_first_in_line():
+    """A message the socket refuses is retried before newer ones."""
+    session = _open_session()
+    session.send_text("a")
+    session.send_text("b")
+    first = session.ready_messages()[0]
+    session.hand_failed(first.id, "InvalidStateError")
+    assert session.log.history()[-1].text.endswith("InvalidStateError")
+    assert _hand_over(session) == ["a", "b"]
+
+
+def test_echo_confirms_the_sent_entry():
+    """The echo of a sent message marks its entry confirmed."""
+    session = _open_session()
+    session.send_text("eco")
+    _hand_over(session)
+    session.received_text("eco", 5.0)
+    changed = session.take_changed()
+    assert changed and {e.state for e in changed} == {outbox.CONFIRMED}
+
+
+def test_missing_echo_becomes_unconfirmed_on_an_echo_server():
+    """Once the server has echoed, a message whose echo never comes is unconfirmed."""
+    session = _open_session()
+    session.send_text("a")
+    session.send_text("b")
+    _hand_over(session, 0.0)
+    session.received_text("a", 1.0)
+    session.tick(60_000.0)
+    assert session.log.history()[-2].state == outbox.UNCONFIRMED
+
+
+def test_messages_of_a_lost_connection_are_not_sent_again():
+    """Messages handed over before a drop are unconfirmed, never re-sent."""
+    session = _open_session()
+    session.send_text("a")
+    _hand_over(session)
+    session.closed(1006, "", False)
+    session.reconnect()
+    session.opened("ws://h/")
+    assert _hand_over(session) == []
+
+
+def test_unexpected_close_schedules_a_reconnect_with_auto_reconnect():
+    """A 1006 after a working connection plans a retry within the backoff window."""
+    session = _open_session(rand=lambda: 0.5)
+    session.auto_reconnect = True
+    session.closed(1006, "", False, 1_000.0)
+    assert session.retry_at == 1_000.0 + 250
+    assert session.countdown(1_000.0) == 1
+    assert session.retry_due(1_250.0)
+
+
+def test_user_close_never_schedules_a_reconnect():
+    """The user's own close is final."""
+    session = _open_session()
+    session.auto_reconnect = True
+    session.close()
+    session.closed(1000, "", True)
+    assert session.retry_at is None
+
+
+@pytest.mark.parametrize("code", [1003, 1008])
+def test_policy_closes_are_not_retried_and_say_why(code):
+    """1003 and 1008 stop automatic reconnects with a system entry."""
+    session = _open_session()
+    session.auto_reconnect = True
+    session.closed(code, "", True)
+    assert session.retry_at is None
+    assert _entries(session)[-1][0] == SYSTEM
+
+
+def test_first_connection_that_never_opens_is_not_retried():
+    """A handshake that fails on the first try is reported, not retried."""
     session = Session()
-    assert session.send_text("olá") is None
-    assert _entries(session) == [(SYSTEM, "Não conectado: a mensagem não foi enviada.")]
+    session.auto_reconnect = True
+    session.connect("ws://h/")
+    session.closed(1006, "", False)
+    assert session.retry_at is None
+
+
+def test_reconnect_keeps_the_backoff_growing():
+    """Failed reconnects to the same address widen the backoff window."""
+    session = _open_session(rand=lambda: 0.999)
+    session.auto_reconnect = True
+    session.closed(1006, "", False, 0.0)
+    first = session.retry_at
+    session.reconnect(first)
+    session.closed(1006, "", False, first)
+    assert session.retry_at - first > first
 
 
 def test_binary_is_logged_as_hex_with_its_size():
