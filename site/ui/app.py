@@ -7,13 +7,16 @@ from pyscript.ffi import create_proxy, is_none
 from ui.socket import Socket
 from ui.view import View
 from wsclient import i18n
-from wsclient.query import parse_query
+from wsclient.log import MessageLog
+from wsclient.query import bounded_int, parse_query
 from wsclient.session import PREVIEW_BYTES, Session
 
 __all__ = ["App"]
 
 
 TICK_MS = 250
+# How many entries the page keeps in the DOM (?cap=): the rest are counted, not drawn.
+CAP_DEFAULT, CAP_MIN, CAP_MAX = 1000, 10, 100_000
 
 
 def _now():
@@ -30,7 +33,17 @@ class App:
         query_lang = params.get("lang", "")
         langs = str(window.navigator.languages.join(",")).split(",") if query_lang == "auto" else ()
         lang = i18n.pick_lang(query_lang, langs)
-        self.session = Session(lang)
+        cap, cap_ok = bounded_int(params.get("cap", ""), CAP_DEFAULT, CAP_MIN, CAP_MAX)
+        self.session = Session(lang, MessageLog(view_cap=cap))
+        if not cap_ok:
+            self.session.note(
+                "param.invalid",
+                name="cap",
+                value=params["cap"],
+                low=CAP_MIN,
+                high=CAP_MAX,
+                default=CAP_DEFAULT,
+            )
         self.view = View(document, self.session)
         self.socket = Socket(
             on_open=self._opened,

@@ -75,6 +75,9 @@ _PT = {
     "reconnect.stop": "Parar",
     "reconnect.auto": "Reconectar automaticamente",
     "reconnect.attempt": "Tentativa {attempt}",
+    "param.invalid": (
+        "Parâmetro {name}={value} inválido: use um número de {low} a {high}. Usando {default}."
+    ),
     "state.pending": "pendente",
     "state.failed": "não enviada: {detail}",
     "state.unconfirmed": "sem eco",
@@ -148,6 +151,9 @@ _EN = {
     "reconnect.stop": "Stop",
     "reconnect.auto": "Reconnect automatically",
     "reconnect.attempt": "Attempt {attempt}",
+    "param.invalid": (
+        "Invalid parameter {name}={value}: use a number from {low} to {high}. Using {default}."
+    ),
     "state.pending": "pending",
     "state.failed": "not sent: {detail}",
     "state.unconfirmed": "no echo",

@@ -1,6 +1,6 @@
 """Reads the page's query string without urllib, which MicroPython lacks."""
 
-__all__ = ["parse_query", "unquote"]
+__all__ = ["bounded_int", "parse_query", "unquote"]
 
 _HEX = "0123456789abcdefABCDEF"
 
@@ -39,3 +39,21 @@ def parse_query(search):
         if name not in params:
             params[name] = unquote(value)
     return params
+
+
+def bounded_int(text, default, low, high):
+    """Read a whole number from a parameter.
+
+    Returns:
+        (value, ok): the number when text is one within [low, high]; otherwise the
+        default, with ok False when text was given but unusable.
+    """
+    if not text:
+        return default, True
+    digits = text.strip()
+    if not digits or len(digits) > 9 or any(ch not in "0123456789" for ch in digits):
+        return default, False
+    value = int(digits)
+    if value < low or value > high:
+        return default, False
+    return value, True

@@ -234,6 +234,10 @@ class Session:
         elif not user_closed:
             self._system(self._t(key), now)
 
+    def note(self, key, now=0.0, **params):
+        """Add a system entry with the text of key, such as a warning about a parameter."""
+        self._system(self._t(key, **params), now)
+
     def internal_error(self, detail, now=0.0):
         """Something in the page itself failed; show it rather than leave a console trace."""
         self._system(self._t("error.internal", detail=detail), now)

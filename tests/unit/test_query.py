@@ -2,10 +2,11 @@
 
 from urllib.parse import quote, urlencode
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsclient.query import parse_query, unquote
+from wsclient.query import bounded_int, parse_query, unquote
 
 
 def test_query_maps_names_to_decoded_values():
@@ -33,3 +34,21 @@ def test_empty_query_is_empty():
 def test_query_round_trips_what_urlencode_writes(params):
     """Whatever urlencode writes, parse_query reads back."""
     assert parse_query("?" + urlencode(params, quote_via=quote)) == params
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", (1000, True)),
+        ("250", (250, True)),
+        ("10", (10, True)),
+        ("9", (1000, False)),
+        ("abc", (1000, False)),
+        ("-5", (1000, False)),
+        ("1e3", (1000, False)),
+        ("99999999999", (1000, False)),
+    ],
+)
+def test_bounded_int_accepts_only_whole_numbers_in_range(text, expected):
+    """A number parameter is used only when it is a whole number within its bounds."""
+    assert bounded_int(text, 1000, 10, 100_000) == expected
