@@ -27,6 +27,10 @@ _CONTROL_CHARS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 class _Handler(SimpleHTTPRequestHandler):
     """Serve files from ``directory`` with exact types and no caching."""
 
+    # Keep-alive: the page starts with some 20 requests, and a new TCP connection
+    # for each would sit on the critical path of its start.
+    protocol_version = "HTTP/1.1"
+
     # A new dict: SimpleHTTPRequestHandler.extensions_map is shared.
     extensions_map = {
         ".css": "text/css; charset=utf-8",

@@ -171,7 +171,7 @@ def test_client_disconnect_leaves_no_traceback(site, start_http, capfd, monkeypa
 
     with socket.create_connection(server.server_address[:2], timeout=10) as sock:
         sock.sendall(b"GET /big.bin HTTP/1.0\r\n\r\n")
-        assert sock.recv(65536).startswith(b"HTTP/1.0 200")
+        assert sock.recv(65536).startswith(b"HTTP/1.1 200")
         # Linger 0 resets the connection instead of closing it politely.
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 
