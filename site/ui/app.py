@@ -1,5 +1,6 @@
 """Wires the page's controls and the socket to the session."""
 
+import gc
 import time
 
 import js
@@ -47,7 +48,7 @@ class App:
                 high=CAP_MAX,
                 default=CAP_DEFAULT,
             )
-        self.view = View(document, self.session)
+        self.view = View(document, self.session, self._guard)
         self.socket = Socket(
             on_open=self._opened,
             on_text=self._text,
@@ -99,12 +100,24 @@ class App:
     def _guard(self, handler):
         """Report a failure inside a handler on the page instead of as a console trace."""
 
+        def report(exc):
+            self.session.internal_error(repr(exc), _now())
+            self._refresh()
+
         def guarded(*args):
             try:
                 handler(*args)
+            except MemoryError:
+                # MicroPython's heap grows only after a collection, so a 16 MiB
+                # message can fail once and fit right after. Handlers make their big
+                # allocations before they change any state, so a second run is safe.
+                gc.collect()
+                try:
+                    handler(*args)
+                except Exception as exc:  # noqa: BLE001 - every failure must reach the page
+                    report(exc)
             except Exception as exc:  # noqa: BLE001 - every failure must reach the page
-                self.session.internal_error(repr(exc), _now())
-                self._refresh()
+                report(exc)
 
         return guarded
 
@@ -167,9 +180,10 @@ class App:
     def _message_submitted(self, event):
         event.preventDefault()
         text = str(self._message.value)
+        flush = self.session.send_text(text, _now())
         # Sent now, or queued until a connection opens: either way the field is free.
         self._message.value = ""
-        if self.session.send_text(text, _now()):
+        if flush:
             self._flush()
         self._refresh()
 

@@ -8,6 +8,9 @@ from wsclient.log import RECEIVED, SENT, SYSTEM
 
 __all__ = ["View"]
 
+# Text entries above SHOW_BYTES show their first SHOW_CHARS characters only.
+SHOW_BYTES = 64 * 1024
+SHOW_CHARS = 16 * 1024
 _LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
 # Outbox states a sent entry shows; the others (sent, confirmed) need no marker.
 _MARKED = {
@@ -20,7 +23,7 @@ _MARKED = {
 class View:
     """The page's elements, written only from session state."""
 
-    def __init__(self, document, session):
+    def __init__(self, document, session, guard):
         self._document = document
         self._session = session
         self._status = document.getElementById("status")
@@ -36,8 +39,9 @@ class View:
             kind: self._template(kind, i18n.t(lang, key)) for kind, key in _LABELS.items()
         }
         self._binary = i18n.t(lang, "binary", size="{size}")
-        self._frame = create_proxy(self._draw)
-        self._scheduled = False
+        self._frame = create_proxy(guard(self._on_frame))
+        self._frame_pending = False
+        self._dirty = False
 
     def translate(self):
         """Replace the page's pt-BR texts when another language was chosen."""
@@ -78,13 +82,27 @@ class View:
             self._buffered.textContent = i18n.t(self._session.lang, "buffered", bytes=amount)
 
     def schedule(self):
-        """Draw the log at the next animation frame, once however many entries arrive."""
-        if not self._scheduled:
-            self._scheduled = True
+        """Draw what changed: at once after a quiet frame, else once at the next frame.
+
+        A lone echo is shown without waiting up to a frame (16 ms), while a flood
+        is drawn once per frame however many messages arrive in between.
+        """
+        if self._frame_pending:
+            self._dirty = True
+            return
+        self._draw()
+        self._frame_pending = True
+        js.requestAnimationFrame(self._frame)
+
+    def _on_frame(self, _timestamp):
+        self._frame_pending = False
+        if self._dirty:
+            self._dirty = False
+            self._draw()
+            self._frame_pending = True
             js.requestAnimationFrame(self._frame)
 
-    def _draw(self, _timestamp):
-        self._scheduled = False
+    def _draw(self):
         log = self._session.log
         entries, remove = log.take_batch()
         for entry in self._session.take_changed():
@@ -117,7 +135,11 @@ class View:
         # A clone of a ready-made "li > span label" costs one call instead of five.
         li = self._templates[entry.direction].cloneNode(True)
         # append() with a string makes a text node: a payload is never parsed as HTML.
-        li.append(entry.text)
+        if entry.size > SHOW_BYTES and not entry.binary:
+            # Laying out megabytes of text would freeze the page; the entry keeps it all.
+            li.append(entry.text[:SHOW_CHARS], self._long_text(entry))
+        else:
+            li.append(entry.text)
         if entry.msg_id is not None:
             entry.item = li
             self._restate(entry)
@@ -127,6 +149,13 @@ class View:
             meta.textContent = " (" + self._binary.replace("{size}", str(entry.size)) + ")"
             li.append(meta)
         return li
+
+    def _long_text(self, entry):
+        meta = self._document.createElement("small")
+        meta.className = "meta"
+        text = i18n.t(self._session.lang, "text.truncated", size=entry.size)
+        meta.textContent = " " + text
+        return meta
 
     def _restate(self, entry):
         """Show a sent entry's outbox state: a class on the li and a marker after the text."""

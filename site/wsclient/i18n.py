@@ -78,10 +78,37 @@ _PT = {
     "param.invalid": (
         "Parâmetro {name}={value} inválido: use um número de {low} a {high}. Usando {default}."
     ),
+    "text.truncated": "… (mostrando o começo de {size} bytes)",
     "state.pending": "pendente",
     "state.failed": "não enviada: {detail}",
     "state.unconfirmed": "sem eco",
     "buffered": "{bytes} bytes na fila do navegador (bufferedAmount)",
+    "mode.text": "Texto",
+    "mode.hex": "Hex",
+    "mode.base64": "Base64",
+    "mode.json": "JSON",
+    "payload.hex": (
+        "Hex inválido na linha {line}, coluna {column}: “{char}” não é um dígito hexadecimal."
+    ),
+    "payload.hex_odd": (
+        "Hex incompleto na linha {line}, coluna {column}: cada byte precisa de dois dígitos."
+    ),
+    "payload.base64": (
+        "Base64 inválido na linha {line}, coluna {column}: caractere inesperado “{char}”."
+    ),
+    "payload.base64_length": (
+        "Base64 incompleto: {length} caracteres não formam bytes inteiros "
+        "(falta ou sobra um caractere ou um “=” na linha {line}, coluna {column})."
+    ),
+    "json.invalid": (
+        "JSON inválido na linha {line}, coluna {column}: caractere inesperado “{char}”."
+    ),
+    "json.incomplete": (
+        "JSON incompleto: o texto termina na linha {line}, coluna {column}, "
+        "antes de o valor se fechar."
+    ),
+    "json.unreadable": "JSON válido, mas impossível de ler aqui: {detail}",
+    "jsonl.invalid": "A linha {line} não é um objeto JSON (erro na coluna {column}).",
 }
 
 _EN = {
@@ -154,10 +181,35 @@ _EN = {
     "param.invalid": (
         "Invalid parameter {name}={value}: use a number from {low} to {high}. Using {default}."
     ),
+    "text.truncated": "… (showing the start of {size} bytes)",
     "state.pending": "pending",
     "state.failed": "not sent: {detail}",
     "state.unconfirmed": "no echo",
     "buffered": "{bytes} bytes queued in the browser (bufferedAmount)",
+    "mode.text": "Text",
+    "mode.hex": "Hex",
+    "mode.base64": "Base64",
+    "mode.json": "JSON",
+    "payload.hex": "Invalid hex at line {line}, column {column}: “{char}” is not a hex digit.",
+    "payload.hex_odd": (
+        "Incomplete hex at line {line}, column {column}: each byte needs two digits."
+    ),
+    "payload.base64": (
+        "Invalid Base64 at line {line}, column {column}: unexpected character “{char}”."
+    ),
+    "payload.base64_length": (
+        "Incomplete Base64: {length} characters do not make whole bytes "
+        "(a character or an “=” is missing or extra at line {line}, column {column})."
+    ),
+    "json.invalid": (
+        "Invalid JSON at line {line}, column {column}: unexpected character “{char}”."
+    ),
+    "json.incomplete": (
+        "Incomplete JSON: the text ends at line {line}, column {column}, "
+        "before the value is closed."
+    ),
+    "json.unreadable": "Valid JSON that cannot be read here: {detail}",
+    "jsonl.invalid": "Line {line} is not a JSON object (error at column {column}).",
 }
 
 _TEXTS = {"pt-BR": _PT, "en": _EN}

@@ -104,7 +104,8 @@ class Session:
 
     def received_text(self, text, now=0.0):
         """A text frame arrived; if it echoes the oldest message sent, that one is confirmed."""
-        self.log.add(RECEIVED, text, False, utf8_len(text), now)
+        size = utf8_len(text)  # the big allocation first, before any state changes
+        self.log.add(RECEIVED, text, False, size, now)
         if self.outbox.awaiting_count:
             msg_id = self.outbox.echo(text, now)
             if msg_id is not None:
@@ -125,8 +126,9 @@ class Session:
             True when the socket is open and the caller should hand over
             ready_messages() now; otherwise the message waits, shown as pending.
         """
+        size = utf8_len(text)  # the big allocation first, before any state changes
         msg_id = self.outbox.add(text, now)
-        entry = self.log.add(SENT, text, False, utf8_len(text), now)
+        entry = self.log.add(SENT, text, False, size, now)
         entry.msg_id = msg_id
         entry.state = outbox.PENDING
         self._tracked[msg_id] = entry
