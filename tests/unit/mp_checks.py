@@ -281,5 +281,193 @@ CHECKS.append(("backoff", check_backoff))
 CHECKS.append(("outbox", check_outbox))
 
 
+# --- traffic inspector: payload formats, history, export, stats (appended) ---
+
+from wsclient import export, history, stats  # noqa: E402 - appended section
+
+HEX_CASES = ["de ad", "0xDE, 0xad", "de:ad\nbe", "", "de0xad", "abc", "0x", "zz", "dé", "a\tb"]
+BASE64_CASES = ["", "YQ==", "YQ", "-_-_", " YW\nJj ", "Y", "YQ=", "YWJj=", "Y!", "é", "YQ==YQ"]
+JSON_CASES = [
+    '{"b": [1, 2.50, -0, 1E3], "a": {"é": "\\u00e9\\n"}, "c": [true, false, null, {}, []]}',
+    '"\\ud83d\\ude00"',
+    '  [ "x" ]  ',
+    "",
+    "[1,]",
+    "[1 2]",
+    '{"a"}',
+    "01",
+    '"\\x"',
+    '"a\tb"',
+    "NaN",
+    "tru",
+    "[é]",
+    '{\n  "a": [1,\n  ]\n}',
+]
+
+
+def _bytes_or_error(function, text):
+    try:
+        return formats.hex_pairs(function(text))
+    except formats.PayloadError as exc:
+        return [exc.key, exc.params]
+
+
+def _json_or_error(text):
+    try:
+        return [formats.parse_json(text), formats.pretty_json(text), formats.looks_like_json(text)]
+    except formats.PayloadError as exc:
+        return [exc.key, exc.params, formats.looks_like_json(text)]
+
+
+def _inspector_outputs():
+    entries = [
+        log.Entry(1, log.SENT, 'a "quoted"\nline é', False, 18, 1795678405631.7),
+        log.Entry(2, log.RECEIVED, "de ad be ef", True, 4, 0),
+        log.Entry(3, log.RECEIVED, "00 01 …", True, 4096, -1),
+        log.Entry(4, log.SYSTEM, "lone \ud800 surrogate", False, 20, 253402300800000),
+    ]
+    entries[0].state = "failed"
+    entries[0].detail = "boom"
+    entries[1].payload = b"\xde\xad\xbe\xef"
+    return {
+        "hex_dump": formats.hex_dump(bytes(range(0, 256, 7)) + b"AB", 16)
+        + formats.hex_dump(b"0123456789", 4, 9),
+        "parse_hex": [_bytes_or_error(formats.parse_hex, text) for text in HEX_CASES],
+        "parse_base64": [_bytes_or_error(formats.parse_base64, text) for text in BASE64_CASES],
+        "to_base64": [formats.to_base64(bytes(range(n))) for n in range(7)],
+        "json": [_json_or_error(text) for text in JSON_CASES],
+        "json_string": [
+            formats.json_string(text)
+            for text in (
+                "",
+                "plain",
+                'q"b\\',
+                "\x00\x08\t\n\x0c\r\x1f\x7f",
+                "é😀",
+                "a\ud800",
+                "\udfff",
+            )
+        ],
+        "utf16": [formats.utf16_index("a😀é😀b", n) for n in range(6)],
+        "iso": [export.iso_time(ms) for ms in (0, -1, 951782400000, 1.9, -62167219200001)],
+        "jsonl": export.to_jsonl(entries),
+        "i18n": [
+            i18n.t(lang, key, line=2, column=3, char="x", length=5, position=4, detail="d")
+            for lang in i18n.LANGS
+            for key in ("payload.hex", "payload.base64_length", "json.invalid", "mode.text")
+        ],
+    }
+
+
+_outputs_before_inspector = outputs
+
+
+def outputs():  # noqa: F811 - extends the outputs above with the inspector's
+    """Return results that CPython and MicroPython must agree on, the inspector's included."""
+    result = _outputs_before_inspector()
+    result["inspector"] = _inspector_outputs()
+    return result
+
+
+def check_payload_formats():
+    """Round trips of every payload format, and the JSON checker against lenient json."""
+    random.seed(1006)
+    for size in (0, 1, 2, 3, 4, 100, 1000):
+        data = bytes([random.getrandbits(8) for _ in range(size)])
+        assert formats.parse_hex(formats.hex_pairs(data)) == data
+        assert formats.parse_base64(formats.to_base64(data)) == data
+        urlsafe = formats.to_base64(data).replace("+", "-").replace("/", "_").rstrip("=")
+        assert formats.parse_base64(urlsafe) == data
+    for text in ("[1,]", "[1 2]", '{"a"}', "01", "1.", '"\\x"', "[NaN]", "{,}", "[] x"):
+        try:
+            formats.parse_json(text)
+        except formats.PayloadError:
+            pass
+        else:
+            raise AssertionError("accepted " + text)
+    deep = "[" * 3000 + "]" * 3000
+    assert formats.looks_like_json(deep)
+    assert formats.parse_json('{"k": [1, {"x": null}]}') == {"k": [1, {"x": None}]}
+
+
+def check_history():
+    """Walking up and down, caps, drafts, and storage."""
+    recall = history.History(3, ["a", "b", "b", "", "c", "d"])
+    assert recall.items() == ["b", "c", "d"]
+    assert [recall.up("draft"), recall.up("d"), recall.up("c"), recall.up("b")] == [
+        "d",
+        "c",
+        "b",
+        None,
+    ]
+    assert [recall.down("b"), recall.down("c"), recall.down("d"), recall.down("x")] == [
+        "c",
+        "d",
+        "draft",
+        None,
+    ]
+    recall.add("e\ud800é")
+    back = history.History.loads(recall.dumps(), 3)
+    assert back.items() == ["c", "d", "e\ud800é"], back.items()
+    for garbage in (None, "", "{", "[1,", '{"a": 1}', "7", b"[]", '[1, null, "ok"]'):
+        assert history.History.loads(garbage).items() in ([], ["ok"])
+
+
+def check_export():
+    """Records, lines and their round trip; dates from the civil calendar."""
+    entry = log.Entry(9, log.RECEIVED, "…", True, 3, 1795678405631)
+    entry.payload = b"\x00\x01\xff"
+    records = export.from_jsonl(export.to_jsonl([entry, entry]))
+    assert records == [export.entry_record(entry)] * 2, records
+    assert records[0]["base64"] == "AAH/" and records[0]["time"] == "2026-11-26T07:33:25.631Z"
+    try:
+        export.from_jsonl('{"a": 1}\n[2]\n')
+    except formats.PayloadError as exc:
+        assert exc.key == "jsonl.invalid" and exc.params["line"] == 2, exc.params
+    else:
+        raise AssertionError("accepted a list")
+    day = 86400000
+    last = None
+    for days in range(-800, 800, 7):
+        stamp = export.iso_time(days * day * 50)
+        assert last is None or stamp[:10] > last[:10], (last, stamp)
+        last = stamp
+
+
+def check_stats():
+    """Totals, rates over the window, and forgetting what is older."""
+    counter = stats.Stats()
+    for _ in range(30):
+        counter.count("sent", 2, 1000.0)
+    counter.count("received", 5, 1010.0)
+    snapshot = counter.snapshot(1550.0)
+    assert snapshot["sent"] == {"messages": 30, "bytes": 60, "rate": 30, "byte_rate": 60}
+    assert snapshot["received"]["rate"] == 1
+    assert counter.snapshot(2050.0)["sent"]["rate"] == 15
+    assert counter.snapshot(5000.0)["sent"]["rate"] == 0
+    assert stats.median([4, 1, 3, 2]) == 2.5 and stats.median([]) is None
+
+
+def check_stats_speed():
+    """Prints how many count() calls a second Stats takes; it must be at least 50,000."""
+    counter = stats.Stats()
+    count = 50000
+    now = 1795678405631.0
+    start = time.time_ns()
+    for i in range(count):
+        counter.count("received", 7, now + i * 0.05)
+    elapsed = (time.time_ns() - start) / 1e9
+    speed = int(count / max(elapsed, 1e-9))
+    print("stats_speed", speed)
+    assert speed >= 50000, speed
+
+
+CHECKS.append(("payload_formats", check_payload_formats))
+CHECKS.append(("history", check_history))
+CHECKS.append(("export", check_export))
+CHECKS.append(("stats", check_stats))
+CHECKS.append(("stats_speed", check_stats_speed))
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,91 @@
+"""Recall of earlier sends with ↑ and ↓, as a shell does; the page keeps it in localStorage."""
+
+import json
+
+from wsclient.formats import json_string
+
+__all__ = ["History"]
+
+
+class History:
+    """The last cap texts sent, oldest first, and a cursor that walks them.
+
+    up() and down() walk from the newest towards the oldest and back. The first
+    up() keeps the text being typed (the draft), and down() past the newest gives
+    it back. add() puts the cursor back after the newest.
+    """
+
+    def __init__(self, cap=100, items=None):
+        """Start with items (oldest first, as stored); only the last cap are kept."""
+        if cap < 1:
+            raise ValueError("cap must be positive")
+        self.cap = cap
+        self._items = []
+        self._cursor = None  # index into _items while walking, else None
+        self._draft = ""
+        for text in items or ():
+            self.add(text)
+
+    def add(self, text):
+        """Remember a text sent: not an empty one, nor the same as the newest twice."""
+        self._cursor = None
+        self._draft = ""
+        if not isinstance(text, str) or not text:
+            return
+        items = self._items
+        if items and items[-1] == text:
+            return
+        items.append(text)
+        if len(items) > self.cap:
+            del items[: len(items) - self.cap]
+
+    def up(self, current):
+        """Return the next older text, or None at the oldest (the cursor stays there).
+
+        Args:
+            current: what the field holds now; the first up() keeps it as the draft.
+        """
+        if self._cursor is None:
+            if not self._items:
+                return None
+            self._draft = current
+            self._cursor = len(self._items)
+        if self._cursor == 0:
+            return None
+        self._cursor -= 1
+        return self._items[self._cursor]
+
+    def down(self, current):
+        """Return the next newer text, the draft past the newest, or None when not walking."""
+        if self._cursor is None:
+            return None
+        self._cursor += 1
+        if self._cursor < len(self._items):
+            return self._items[self._cursor]
+        self._cursor = None
+        draft = self._draft
+        self._draft = ""
+        return draft
+
+    def items(self):
+        """Return the texts, oldest first."""
+        return list(self._items)
+
+    def dumps(self):
+        """Return the texts as a JSON list of strings, for storage."""
+        return "[" + ",".join([json_string(text) for text in self._items]) + "]"
+
+    @staticmethod
+    def loads(text, cap=100):
+        """Rebuild a History from dumps() output; anything else gives an empty one.
+
+        Never raises: storage may hold garbage from another version or another page.
+        Items that are not strings are left out.
+        """
+        try:
+            items = json.loads(text)
+        except Exception:  # noqa: BLE001 - whatever storage holds, start afresh
+            items = None
+        if not isinstance(items, list):
+            items = None
+        return History(cap, items)

@@ -1,0 +1,186 @@
+"""Tests of wsclient.export: the JSON Lines export of the log."""
+
+import base64
+import datetime
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from wsclient.export import KEYS, entry_record, from_jsonl, iso_time, to_jsonl
+from wsclient.formats import PayloadError
+from wsclient.log import RECEIVED, SENT, SYSTEM, Entry
+
+MS = 1795678405631  # 2026-11-26T07:33:25.631Z
+
+
+def _entry(direction=RECEIVED, text="hi", binary=False, size=2, time_ms=MS, **extra):
+    entry = Entry(7, direction, text, binary, size, time_ms)
+    for name, value in extra.items():
+        setattr(entry, name, value)
+    return entry
+
+
+def _datetime_iso(ms):
+    moment = datetime.datetime(1970, 1, 1) + datetime.timedelta(milliseconds=ms)
+    return moment.isoformat(timespec="milliseconds") + "Z"
+
+
+def test_iso_time_formats_utc_with_milliseconds():
+    """Milliseconds since 1970 become an ISO 8601 UTC time with milliseconds."""
+    assert iso_time(MS) == "2026-11-26T07:33:25.631Z"
+
+
+@pytest.mark.parametrize(
+    "ms, text",
+    [
+        (0, "1970-01-01T00:00:00.000Z"),
+        (-1, "1969-12-31T23:59:59.999Z"),
+        (951782400000, "2000-02-29T00:00:00.000Z"),
+        (1.9, "1970-01-01T00:00:00.001Z"),
+        (-0.5, "1969-12-31T23:59:59.999Z"),
+        (253402300799999, "9999-12-31T23:59:59.999Z"),
+        (253402300800000, "+010000-01-01T00:00:00.000Z"),
+        (-62167219200001, "-000001-12-31T23:59:59.999Z"),
+    ],
+)
+def test_iso_time_matches_javascript_to_iso_string(ms, text):
+    """Edges come out as Date.prototype.toISOString() gives them: floored, signed years."""
+    assert iso_time(ms) == text
+
+
+@given(st.integers(min_value=-62135596800000, max_value=253402300799999))
+def test_iso_time_agrees_with_datetime(ms):
+    """For every millisecond datetime can show, iso_time gives the same date and time."""
+    assert iso_time(ms) == _datetime_iso(ms)
+
+
+@pytest.mark.parametrize("ms", [float("nan"), float("inf"), float("-inf")])
+def test_iso_time_refuses_non_finite_times(ms):
+    """NaN and infinities are no time at all."""
+    with pytest.raises(ValueError):
+        iso_time(ms)
+
+
+def test_text_entry_record_has_its_text():
+    """A text message's record holds its text and the common keys."""
+    assert entry_record(_entry()) == {
+        "seq": 7,
+        "time": "2026-11-26T07:33:25.631Z",
+        "direction": "received",
+        "type": "text",
+        "size": 2,
+        "text": "hi",
+    }
+
+
+def test_binary_entry_with_payload_exports_base64():
+    """A binary message whose bytes are known exports them as Base64."""
+    record = entry_record(_entry(text="00 …", binary=True, size=3, payload=b"\x00\x01\xff"))
+    assert (record["type"], record["base64"]) == ("binary", "AAH/")
+    assert "hex_preview" not in record and "truncated" not in record
+
+
+def test_binary_entry_with_a_full_hex_text_exports_base64():
+    """Without payload, a hex text that shows every byte is enough for Base64."""
+    record = entry_record(_entry(text="de ad be ef", binary=True, size=4))
+    assert record["base64"] == "3q2+7w=="
+
+
+def test_binary_entry_with_a_cut_hex_text_exports_the_preview():
+    """Without all the bytes, the record keeps the hex shown and says it is truncated."""
+    record = entry_record(_entry(text="de ad …", binary=True, size=4096))
+    assert (record["hex_preview"], record["truncated"]) == ("de ad …", True)
+    assert "base64" not in record
+
+
+def test_sent_entry_record_has_its_state_and_detail():
+    """A sent message's record says what became of it."""
+    record = entry_record(_entry(SENT, state="failed", detail="boom"))
+    assert (record["direction"], record["state"], record["detail"]) == (SENT, "failed", "boom")
+
+
+def test_system_entry_record_is_text():
+    """System notes export as text records."""
+    record = entry_record(_entry(SYSTEM, "Conectado"))
+    assert (record["direction"], record["type"], record["text"]) == ("system", "text", "Conectado")
+
+
+def test_to_jsonl_writes_one_line_per_entry():
+    """Each entry is one line of JSON, each line ends in a line break."""
+    text = to_jsonl([_entry(text="a\nb"), _entry(SENT, "c"), _entry(SYSTEM, "d")])
+    lines = text.split("\n")
+    assert len(lines) == 4 and lines[-1] == ""
+    assert [json.loads(line)["direction"] for line in lines[:-1]] == [RECEIVED, SENT, SYSTEM]
+
+
+def test_to_jsonl_of_nothing_is_empty():
+    """No entries give an empty file."""
+    assert to_jsonl([]) == ""
+
+
+def test_to_jsonl_lists_keys_in_a_fixed_order():
+    """Keys appear in KEYS order, the same on every interpreter."""
+    line = to_jsonl([_entry(SENT, state="sent")]).rstrip("\n")
+    keys = list(json.loads(line))
+    assert keys == [key for key in KEYS if key in keys]
+    assert line == json.dumps(json.loads(line), ensure_ascii=False)
+
+
+def test_to_jsonl_escapes_lone_surrogates():
+    """A text with a lone surrogate still gives valid JSON that encodes as UTF-8."""
+    text = to_jsonl([_entry(text="a\ud800b")])
+    text.encode("utf-8")
+    assert json.loads(text)["text"] == "a\ud800b"
+
+
+ENTRIES = st.builds(
+    _entry,
+    direction=st.sampled_from([SENT, RECEIVED, SYSTEM]),
+    text=st.text(),
+    size=st.integers(min_value=0, max_value=2**40),
+    time_ms=st.integers(min_value=0, max_value=253402300799999),
+)
+
+
+@given(st.lists(ENTRIES, max_size=5))
+def test_from_jsonl_round_trips_records(entries):
+    """Reading an export back gives the records that were written."""
+    assert from_jsonl(to_jsonl(entries)) == [entry_record(entry) for entry in entries]
+
+
+@given(st.binary())
+def test_binary_payload_round_trips_through_base64(data):
+    """A binary payload's bytes come back from the export, byte for byte."""
+    entry = _entry(text="…", binary=True, size=len(data), payload=data)
+    (record,) = from_jsonl(to_jsonl([entry]))
+    assert base64.b64decode(record["base64"]) == data
+
+
+def test_from_jsonl_skips_blank_lines():
+    """Blank lines, and Windows line ends, are fine."""
+    assert from_jsonl('{"a": 1}\r\n\n  \n{"b": 2}\n') == [{"a": 1}, {"b": 2}]
+
+
+@pytest.mark.parametrize(
+    "text, line, column",
+    [
+        ('{"a": 1}\n{"a": 1,}\n', 2, 9),
+        ('{"a": 1}\n\n[1, 2]\n', 3, 1),
+        ('{"a": 1}\n"text"', 2, 1),
+        ("{", 1, 2),
+    ],
+)
+def test_from_jsonl_names_the_bad_line(text, line, column):
+    """A line that is not a JSON object is a PayloadError with its line number."""
+    with pytest.raises(PayloadError) as info:
+        from_jsonl(text)
+    error = info.value
+    assert (error.key, error.params["line"], error.params["column"]) == (
+        "jsonl.invalid",
+        line,
+        column,
+    )
+    start = sum(len(part) + 1 for part in text.split("\n")[: line - 1])
+    assert error.params["position"] == start + column - 1
