@@ -61,6 +61,7 @@ class App:
         self._url = document.getElementById("url")
         self._message = document.getElementById("message")
         self._auto = document.getElementById("auto-reconnect")
+        self._protocols = document.getElementById("protocols")
         self._params = params
         self._listeners = []
 
@@ -77,6 +78,7 @@ class App:
         default = self._default_server()
         url = self._params.get("url") or default
         self._url.value = url
+        self._protocols.value = self._params.get("protocols", "")
         # Reconnecting by itself suits the embedded echo server; elsewhere it is opt-in.
         self._auto.checked = bool(default) and url == default
         self.session.auto_reconnect = bool(self._auto.checked)
@@ -126,12 +128,13 @@ class App:
         self.view.schedule()
 
     def _connect(self, text):
-        self._open(self.session.connect(text, _now()))
+        protocols = str(self._protocols.value)
+        self._open(self.session.connect(text, _now(), protocols))
 
     def _open(self, url):
         if url is not None:
             try:
-                self.socket.open(url)
+                self.socket.open(url, self.session.protocols)
             except Exception as exc:  # noqa: BLE001 - the browser's own refusal
                 self.session.refused(i18n.t(self.session.lang, "url.refused", detail=str(exc)))
         self._refresh()
@@ -199,8 +202,8 @@ class App:
             self.socket.close()
             self.view.status()
 
-    def _opened(self, url, protocol):
-        self.session.opened(url, _now())
+    def _opened(self, url, protocol, extensions):
+        self.session.opened(url, _now(), protocol, extensions)
         self._flush()
         self._refresh()
 

@@ -1,7 +1,7 @@
 """Wraps the browser's WebSocket: one set of proxies, reattached to each new socket."""
 
 import js
-from pyscript.ffi import create_proxy
+from pyscript.ffi import create_proxy, to_js
 
 __all__ = ["Socket"]
 
@@ -47,14 +47,14 @@ class Socket:
             ("onclose", create_proxy(guard(self._closed))),
         )
 
-    def open(self, url):
-        """Replace the current socket with a new one to url.
+    def open(self, url, protocols=()):
+        """Replace the current socket with a new one to url, offering protocols.
 
         Raises:
             Exception: the browser refused the URL (a JS SyntaxError, say).
         """
         self.detach()
-        ws = js.WebSocket.new(url)
+        ws = js.WebSocket.new(url, to_js(list(protocols))) if protocols else js.WebSocket.new(url)
         ws.binaryType = "arraybuffer"
         for name, proxy in self._proxies:
             # Direct item assignment fails in Pyodide; setattr works on both.
@@ -99,7 +99,8 @@ class Socket:
             ws.close(1000)
 
     def _opened(self, event):
-        self._on_open(str(event.target.url), str(event.target.protocol))
+        ws = event.target
+        self._on_open(str(ws.url), str(ws.protocol), str(ws.extensions))
 
     def _message(self, event):
         data = event.data

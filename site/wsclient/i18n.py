@@ -79,6 +79,12 @@ _PT = {
         "Parâmetro {name}={value} inválido: use um número de {low} a {high}. Usando {default}."
     ),
     "text.truncated": "… (mostrando o começo de {size} bytes)",
+    "protocols.token": (
+        "Subprotocolo inválido: “{name}” só pode ter letras, dígitos e !#$%&'*+-.^_`|~."
+    ),
+    "protocols.repeated": "Subprotocolo repetido: “{name}” aparece mais de uma vez.",
+    "field.protocols": "Subprotocolos",
+    "negotiated": "Subprotocolo: {protocol}. Extensões: {extensions}.",
     "state.pending": "pendente",
     "state.failed": "não enviada: {detail}",
     "state.unconfirmed": "sem eco",
@@ -182,6 +188,12 @@ _EN = {
         "Invalid parameter {name}={value}: use a number from {low} to {high}. Using {default}."
     ),
     "text.truncated": "… (showing the start of {size} bytes)",
+    "protocols.token": (
+        "Invalid subprotocol: “{name}” may only have letters, digits and !#$%&'*+-.^_`|~."
+    ),
+    "protocols.repeated": "Repeated subprotocol: “{name}” appears more than once.",
+    "field.protocols": "Subprotocols",
+    "negotiated": "Subprotocol: {protocol}. Extensions: {extensions}.",
     "state.pending": "pending",
     "state.failed": "not sent: {detail}",
     "state.unconfirmed": "no echo",

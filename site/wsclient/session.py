@@ -35,6 +35,7 @@ class Session:
         # target: the address as checked, to reconnect to; url: as the browser reports it.
         self.target = None
         self.url = None
+        self.protocols = []
         self.state = CLOSED
         self.status_class = CLOSED
         self.status_text = self._t("status.closed") + " " + self._t("status.idle")
@@ -57,14 +58,20 @@ class Session:
     def _system(self, text, now):
         self.log.add(SYSTEM, text, size=utf8_len(text), time_ms=now)
 
-    def connect(self, text, now=0.0):
-        """Check the address the user gave.
+    def connect(self, text, now=0.0, protocols=None):
+        """Check the address and the subprotocols field the user gave.
+
+        Args:
+            protocols: the field's text ("chat.v2, json"); None keeps the last ones.
 
         Returns:
-            The URL to open, or None once the status says why it is not usable.
+            The URL to open (with the list in self.protocols), or None once the
+            status says why they are not usable.
         """
         try:
             url = urls.check_url(text)
+            if protocols is not None:
+                self.protocols = urls.check_protocols(protocols)
         except urls.InvalidURL as exc:
             self.refused(self._t(exc.key, **exc.params), now)
             return None
@@ -91,8 +98,8 @@ class Session:
         self._status(ERROR, message)
         self._system(message, now)
 
-    def opened(self, url, now=0.0):
-        """The handshake succeeded; url is the one the browser reports."""
+    def opened(self, url, now=0.0, protocol="", extensions=""):
+        """The handshake succeeded; url, protocol and extensions as the browser reports them."""
         self.url = url
         self.state = OPEN
         self._socket_opened = True
@@ -101,6 +108,9 @@ class Session:
         text = self._t("status.open", url=url)
         self._status(OPEN, text)
         self._system(text, now)
+        if protocol or extensions:
+            none = self._t("close.noreason")
+            self.note("negotiated", now, protocol=protocol or none, extensions=extensions or none)
 
     def received_text(self, text, now=0.0):
         """A text frame arrived; if it echoes the oldest message sent, that one is confirmed."""

@@ -1,6 +1,6 @@
 """Check a WebSocket server URL before the browser does, and say clearly what is wrong."""
 
-__all__ = ["ERROR_KEYS", "InvalidURL", "check_url"]
+__all__ = ["ERROR_KEYS", "InvalidURL", "check_protocols", "check_url"]
 
 # Every InvalidURL key; each one is an i18n text.
 ERROR_KEYS = (
@@ -14,6 +14,8 @@ ERROR_KEYS = (
     "url.host",
     "url.port",
     "url.fragment",
+    "protocols.token",
+    "protocols.repeated",
 )
 
 # Spaces and control characters, ASCII and Unicode, spelled out: MicroPython's
@@ -31,6 +33,8 @@ _DIGITS = "0123456789"
 _HEX = "0123456789abcdefABCDEF"
 _SCHEME_FIRST = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _SCHEME_CHARS = _SCHEME_FIRST + _DIGITS + "+-."
+# RFC 6455 §4.1: a subprotocol is an RFC 7230 token.
+_TOKEN = _SCHEME_FIRST + _DIGITS + "!#$%&'*+-.^_`|~"
 
 
 class InvalidURL(ValueError):
@@ -159,3 +163,23 @@ def check_url(text):
     if "#" in url:
         raise InvalidURL("url.fragment")
     return scheme + ":" + rest
+
+
+def check_protocols(text):
+    """Split the subprotocols field ("chat.v2, json") into the list WebSocket takes.
+
+    Raises:
+        InvalidURL: a name is not a token ("protocols.token") or is given twice
+            ("protocols.repeated"); the browser would throw a SyntaxError for either.
+    """
+    names = []
+    for part in text.split(","):
+        name = part.strip(_SPACE_CHARS)
+        if not name:
+            continue
+        if not _only(name, _TOKEN):
+            raise InvalidURL("protocols.token", {"name": name})
+        if name in names:
+            raise InvalidURL("protocols.repeated", {"name": name})
+        names.append(name)
+    return names

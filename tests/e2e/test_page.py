@@ -145,3 +145,24 @@ def test_page_requests_nothing_from_other_hosts(page, open_page, site_url):
     open_page()
     expect(page.locator(STATUS)).to_have_class("open")
     assert hosts == {"127.0.0.1"}
+
+
+def test_negotiated_subprotocol_is_shown(open_page, scripted_server):
+    """?protocols= offers subprotocols and the one the server picks is logged."""
+
+    async def hold(connection):
+        await connection.wait_closed()
+
+    server = scripted_server(hold, subprotocols=["chat.v2"])
+    page = open_page(url=server.url, protocols="chat.v1, chat.v2")
+    expect(page.locator(STATUS)).to_have_class("open")
+    expect(page.locator("#messages li.system").nth(1)).to_contain_text("Subprotocolo: chat.v2")
+
+
+def test_bad_subprotocol_is_refused_before_connecting(connected):
+    """A subprotocol that is not a token gets an error status naming it."""
+    connected.fill("#protocols", "chat v2")
+    connected.click("#connect")
+    status = connected.locator(STATUS)
+    expect(status).to_have_class("error")
+    expect(status).to_contain_text("chat v2")

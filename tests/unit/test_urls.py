@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wsclient import urls
 from wsclient.i18n import LANGS, t
 from wsclient.urls import ERROR_KEYS, InvalidURL, check_url
 
@@ -159,3 +160,23 @@ def test_check_url_handles_url_like_text(text):
         check_url(text)
     except InvalidURL as error:
         assert error.key in ERROR_KEYS
+
+
+def test_protocols_field_splits_on_commas():
+    """The subprotocols field becomes a list of names, blanks dropped."""
+    assert urls.check_protocols(" chat.v2, json ,,") == ["chat.v2", "json"]
+
+
+def test_empty_protocols_field_offers_none():
+    """An empty field offers no subprotocol."""
+    assert urls.check_protocols("") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key"), [("a b", "protocols.token"), ("x,x", "protocols.repeated")]
+)
+def test_bad_protocols_are_named(text, key):
+    """A name that is not a token, or one given twice, is refused with its key."""
+    with pytest.raises(urls.InvalidURL) as caught:
+        urls.check_protocols(text)
+    assert caught.value.key == key
