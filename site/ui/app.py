@@ -8,6 +8,7 @@ from pyscript import document, window
 from pyscript.ffi import create_proxy, is_none
 
 from ui.socket import Socket
+from ui.text import fix_read
 from ui.view import View
 from wsclient import i18n
 from wsclient.log import MessageLog
@@ -182,7 +183,7 @@ class App:
 
     def _message_submitted(self, event):
         event.preventDefault()
-        text = str(self._message.value)
+        text = fix_read(str(self._message.value), self._message, "value")
         flush = self.session.send_text(text, _now())
         # Sent now, or queued until a connection opens: either way the field is free.
         self._message.value = ""

@@ -3,6 +3,8 @@
 import js
 from pyscript.ffi import create_proxy, to_js
 
+from ui.text import call_with_text, fix_read
+
 __all__ = ["Socket"]
 
 try:
@@ -80,7 +82,7 @@ class Socket:
         """
         if self._ws is None or self._ws.readyState != 1:
             raise RuntimeError("the socket is not open")
-        self._ws.send(payload)
+        call_with_text(self._ws, "send", payload)
 
     def buffered(self):
         """Bytes the browser still holds for sending (bufferedAmount)."""
@@ -105,7 +107,7 @@ class Socket:
     def _message(self, event):
         data = event.data
         if isinstance(data, str):
-            self._on_text(data)
+            self._on_text(fix_read(data, event, "data"))
             return
         size = int(data.byteLength)
         head = js.Uint8Array.new(data, 0, min(size, self._head_bytes))

@@ -3,6 +3,7 @@
 import js
 from pyscript.ffi import create_proxy, is_none
 
+from ui.text import call_with_text
 from wsclient import i18n, outbox
 from wsclient.log import RECEIVED, SENT, SYSTEM
 
@@ -137,15 +138,17 @@ class View:
         # append() with a string makes a text node: a payload is never parsed as HTML.
         if entry.size > SHOW_BYTES and not entry.binary:
             # Laying out megabytes of text would freeze the page; the entry keeps it all.
-            li.append(entry.text[:SHOW_CHARS], self._long_text(entry))
+            call_with_text(li, "append", entry.text[:SHOW_CHARS])
+            li.append(self._long_text(entry))
         else:
-            li.append(entry.text)
+            call_with_text(li, "append", entry.text)
         if entry.msg_id is not None:
             entry.item = li
             self._restate(entry)
         if entry.binary:
             meta = self._document.createElement("small")
             meta.className = "meta"
+            meta.dir = "ltr"
             meta.textContent = " (" + self._binary.replace("{size}", str(entry.size)) + ")"
             li.append(meta)
         return li
@@ -153,6 +156,7 @@ class View:
     def _long_text(self, entry):
         meta = self._document.createElement("small")
         meta.className = "meta"
+        meta.dir = "ltr"
         text = i18n.t(self._session.lang, "text.truncated", size=entry.size)
         meta.textContent = " " + text
         return meta
@@ -169,6 +173,7 @@ class View:
             if is_none(marker):
                 marker = self._document.createElement("small")
                 marker.className = "state"
+                marker.dir = "ltr"
                 li.append(marker)
             text = i18n.t(self._session.lang, key, detail=entry.detail or "")
             marker.textContent = " (" + text + ")"
@@ -181,7 +186,11 @@ class View:
         create = self._document.createElement
         li = create("li")
         li.className = direction
+        # dir=auto takes the direction of the payload's first strong character: the
+        # label, with a dir of its own, is skipped, so Arabic or Hebrew reads right.
+        li.dir = "auto"
         span = create("span")
+        span.dir = "ltr"
         span.textContent = label
         li.append(span, " ")
         return li

@@ -79,6 +79,8 @@ _PT = {
         "Parâmetro {name}={value} inválido: use um número de {low} a {high}. Usando {default}."
     ),
     "text.truncated": "… (mostrando o começo de {size} bytes)",
+    "url.kept": "A conexão com {url} continua.",
+    "close.by_user": "Você fechou a conexão.",
     "protocols.token": (
         "Subprotocolo inválido: “{name}” só pode ter letras, dígitos e !#$%&'*+-.^_`|~."
     ),
@@ -188,6 +190,8 @@ _EN = {
         "Invalid parameter {name}={value}: use a number from {low} to {high}. Using {default}."
     ),
     "text.truncated": "… (showing the start of {size} bytes)",
+    "url.kept": "The connection to {url} goes on.",
+    "close.by_user": "You closed the connection.",
     "protocols.token": (
         "Invalid subprotocol: “{name}” may only have letters, digits and !#$%&'*+-.^_`|~."
     ),

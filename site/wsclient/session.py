@@ -73,8 +73,19 @@ class Session:
             if protocols is not None:
                 self.protocols = urls.check_protocols(protocols)
         except urls.InvalidURL as exc:
-            self.refused(self._t(exc.key, **exc.params), now)
+            message = self._t(exc.key, **exc.params)
+            if self.state in (OPEN, CONNECTING):
+                # Nothing changed yet: the current connection stays, and says so.
+                message += " " + self._t("url.kept", url=self.url)
+                self._status(ERROR, message)
+                self._system(message, now)
+            else:
+                self.refused(message, now)
             return None
+        if self.state != CLOSED:
+            # The shell replaces the socket without a close event: settle its messages.
+            for msg_id in self.outbox.connection_lost():
+                self._show_state(msg_id, outbox.UNCONFIRMED)
         if url != self.target:
             self._ever_opened = False
             self.backoff.reset()
@@ -216,6 +227,9 @@ class Session:
 
     def errored(self, now=0.0):
         """The socket reported an error; browsers give no detail, the close that follows does."""
+        if self.state == CLOSING:
+            # Closing before the handshake ends fires an error too: the user's own doing.
+            return
         self._errored = True
         text = self._t("status.error", url=self.url or "")
         self._status(ERROR, text)
@@ -229,7 +243,9 @@ class Session:
             self._show_state(msg_id, outbox.UNCONFIRMED)
         detail = closecodes.describe_close(code, reason, was_clean, self.lang)
         text = self._t("status.closed") + " " + detail
-        if code == 1006:
+        if user_closed:
+            text += " " + self._t("close.by_user")
+        elif code == 1006:
             text += " " + closecodes.abnormal_hint(self.lang)
         self._status(ERROR if self._errored else CLOSED, text)
         self._system(text, now)

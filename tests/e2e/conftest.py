@@ -8,7 +8,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.servers import ScriptedServer
+from tests.e2e.servers import ScriptedServer, TCPServer, echo, reject_with
 from wsdev.echo import EchoServer
 from wsdev.http import make_http_server
 
@@ -16,6 +16,17 @@ SITE = Path(__file__).resolve().parents[2] / "site"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 INTERPRETERS = ["micropython", "pyodide"]
 START_TIMEOUT_MS = 60_000
+# What the page logs when one of its own handlers raised (i18n "error.internal").
+INTERNAL_ERROR = re.compile(r"^(Erro interno da página|Internal page error):")
+# Anything but a WebSocket opening handshake: what a TLS client gets from a plain server.
+NOT_TLS = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "allow_hosts(*hosts): the page may ask these hosts too (names that cannot resolve)",
+    )
 
 
 @pytest.fixture(scope="session")
@@ -56,6 +67,42 @@ def scripted_server():
             server.stop()
 
 
+@pytest.fixture
+def forbidding_server(scripted_server):
+    """A server that refuses every WebSocket handshake with HTTP 403."""
+    return scripted_server(echo(), process_request=reject_with())
+
+
+@pytest.fixture
+def subprotocol_server(scripted_server):
+    """An echo server that requires the subprotocol chat.v2 (websockets answers 400 without)."""
+    return scripted_server(echo(), subprotocols=["chat.v2"])
+
+
+@pytest.fixture
+def silent_server():
+    """A TCP server that reads the handshake and never answers it.
+
+    Chromium waits minutes for an opening handshake, so a test cannot wait for the
+    timeout; it checks that the page stays usable meanwhile.
+    """
+    server = TCPServer().start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def plain_tcp_server():
+    """A TCP server that answers anything, TLS included, with plain HTTP and hangs up."""
+    server = TCPServer(reply=NOT_TLS).start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 @pytest.fixture(params=INTERPRETERS)
 def interpreter(request):
     """Every page test runs on MicroPython and on Pyodide."""
@@ -67,6 +114,8 @@ def page_guard(request, page):
     """Fail a test whose page logs a console error or asks another host for anything."""
     marker = request.node.get_closest_marker("allow_console")
     allowed = re.compile(marker.args[0]) if marker else None
+    hosts_marker = request.node.get_closest_marker("allow_hosts")
+    hosts = LOCAL_HOSTS | set(hosts_marker.args if hosts_marker else ())
     errors = []
     foreign = []
 
@@ -76,7 +125,7 @@ def page_guard(request, page):
 
     def on_request(req):
         host = urlsplit(req.url).hostname
-        if req.url.startswith(("http", "ws")) and host not in LOCAL_HOSTS:
+        if req.url.startswith(("http", "ws")) and host not in hosts:
             foreign.append(req.url)
 
     page.on("console", on_console)
@@ -86,6 +135,17 @@ def page_guard(request, page):
     yield
     assert not foreign, f"the page asked another host: {foreign}"
     assert not errors, f"the browser console logged errors: {errors}"
+
+
+@pytest.fixture
+def no_internal_errors(page):
+    """Fail a test whose page caught an exception in its own code and logged it."""
+    yield
+    notes = page.locator("#messages li.system").evaluate_all(
+        "items => items.map(li => li.lastChild ? li.lastChild.textContent : '')"
+    )
+    caught = [note for note in notes if INTERNAL_ERROR.search(note)]
+    assert not caught, f"the page caught errors in its own code: {caught}"
 
 
 @pytest.fixture

@@ -218,3 +218,34 @@ def test_close_request_only_when_connected():
     assert session.close() is False
     session.connect("ws://h/")
     assert session.close() is True
+
+
+def test_bad_address_while_open_keeps_the_connection():
+    """A bad address typed while connected is refused and the connection goes on."""
+    session = _open_session()
+    assert session.connect("http://x") is None
+    assert session.state == OPEN
+    assert session.status_class == ERROR
+    assert "ws://h/" in session.status_text
+    assert session.send_text("ainda aqui?") is True
+
+
+def test_closing_during_the_handshake_is_the_users_close():
+    """Closing before the handshake ends is reported as the user's close, not an error."""
+    session = Session("en")
+    session.connect("ws://h/")
+    session.close()
+    session.errored()
+    session.closed(1006, "", False)
+    assert session.status_class == CLOSED
+    assert "You closed the connection." in session.status_text
+    assert "refused" not in session.status_text
+
+
+def test_connecting_elsewhere_settles_messages_of_the_old_socket():
+    """Switching servers marks what the old socket took as unconfirmed, never resent."""
+    session = _open_session()
+    session.send_text("a")
+    _hand_over(session)
+    session.connect("ws://other/")
+    assert session.log.history()[-1].state == outbox.UNCONFIRMED
