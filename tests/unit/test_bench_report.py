@@ -1,11 +1,14 @@
-"""Tests of bench.report and bench.plan: medians, ratios, verdicts and the table."""
+"""Tests of bench.report, bench.plan and the run order: medians, ratios, verdicts, table."""
 
 import pytest
+from websockets.sync.client import connect
 
-from bench import document, plan
+from bench import document, plan, runner
+from bench.flood import FloodServer, parse_command
 from bench.report import (
     Check,
     Figure,
+    failure_notes,
     format_value,
     judge,
     markdown_table,
@@ -14,6 +17,7 @@ from bench.report import (
     table_rows,
     text_table,
 )
+from bench.targets import PAGES
 
 MS = Figure("start", "start (ms)", "ms")
 RATE = Figure("burst", "burst (msg/s)", "msg/s")
@@ -118,7 +122,7 @@ def test_own_failure_fails_the_check():
     """When the judged page itself timed out, the check fails and says so."""
     check = Check("close", "ours", "ours", "<=", 250.0)
     verdict = judge(check, {"close": {"ours": "timeout"}}, "ms")
-    assert (verdict.shown, verdict.passed) == ("timeout", False)
+    assert (verdict.shown, verdict.passed) == ("ours timeout", False)
 
 
 @pytest.mark.parametrize(
@@ -153,7 +157,7 @@ def test_table_has_a_row_per_check_and_blanks_for_unmeasured_pages():
     assert header == ["figure", "ours", "native", "seed", "ratio", "target", "ok"]
     assert rows == [
         ["start (ms)", "150", "100", "n/a", "ours/native 1.50×", "≤ 2×", "✓"],
-        ["", "", "", "", "—", "≤ 2×", "?"],
+        ["", "", "", "", "ours/seed —", "≤ 2×", "?"],
     ]
 
 
@@ -222,3 +226,63 @@ def test_document_names_command_machine_and_table():
     assert "`python -m bench --quick`" in text
     assert "2 CPUs (`nproc`), Chromium 156.0" in text
     assert "| t |\n\n- a note.\n" in text
+
+
+def test_failure_with_detail_shows_its_kind_and_is_listed_in_notes():
+    """An "error: detail" sample shows as "error" in its cell and its detail in the notes."""
+    results = {"start": {"ours": ["error: MemoryError"]}}
+    values = medians([MS], results)
+    _, rows = table_rows([MS], ["ours"], values, [])
+    assert rows[0][1] == "error"
+    assert failure_notes([MS], results) == ["ours, start (ms): error: MemoryError"]
+
+
+def test_schedule_interleaves_pages_within_each_repetition():
+    """Each repetition runs every job on each page in turn before the next job."""
+    the_plan = plan.FULL._replace(runs=2)
+    order = [(rep, job.name, page.name) for rep, job, page in runner.schedule(the_plan, PAGES)]
+    first_start = [name for rep, job, name in order if rep == 0 and job == "start"]
+    assert first_start == ["ours-mpy", "ours-pyodide", "seed", "native", "ceiling"]
+    assert order.index((0, "start", "ceiling")) < order.index((0, "burst 5,000", "ours-mpy"))
+    assert order.index((0, "latency", "native")) < order.index((1, "start", "ours-mpy"))
+
+
+def test_schedule_runs_long_jobs_fewer_times_and_skips_what_does_not_apply():
+    """Memory runs once, the big burst at most long_runs times; the seed only gets its burst."""
+    the_plan = plan.FULL._replace(runs=5)
+    order = [(job.name, page.name) for _, job, page in runner.schedule(the_plan, PAGES)]
+    assert order.count(("memory 1,000,000", "ours-mpy")) == 1
+    assert order.count(("burst 200,000", "ours-mpy")) == 3
+    assert order.count(("burst 50,000", "ours-mpy")) == 5
+    assert {job for job, page in order if page == "seed"} == {"start", "burst 5,000"}
+    assert order.count(("burst 5,000", "seed")) == 3
+    assert ("memory 1,000,000", "native") not in order
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("flood 10 32", ("flood", 10, 32)),
+        ("flood 10", ("flood", 10, 32)),
+        ("binary 16", ("binary", 16)),
+        ("flood ten", None),
+        ("flood -1 32", None),
+        ("flood 1 2 3", None),
+        ("hello", None),
+        ("flood " + "1" * 100, None),
+    ],
+)
+def test_parse_command(text, command):
+    """Only well-formed `flood N [SIZE]` and `binary SIZE` are commands; the rest is echoed."""
+    assert parse_command(text) == command
+
+
+def test_flood_server_floods_then_ends_and_echoes_the_rest():
+    """`flood 3 8` brings three padded, numbered texts and END; other messages come back."""
+    with FloodServer() as server, connect(server.url) as ws:
+        ws.send("flood 3 8")
+        assert [ws.recv() for _ in range(4)] == ["m1xxxxxx", "m2xxxxxx", "m3xxxxxx", "END"]
+        ws.send(b"\x00\xff")
+        assert ws.recv() == b"\x00\xff"
+        ws.send("binary 5")
+        assert len(ws.recv()) == 5

@@ -1,0 +1,1 @@
+"""The benchmark: our page against the article's, plain JavaScript and a do-nothing ceiling."""

@@ -1,0 +1,123 @@
+"""What a benchmark run measures: counts, figures, and the targets our page must meet."""
+
+from typing import NamedTuple
+
+from bench.report import Check, Figure
+
+__all__ = ["FULL", "QUICK", "Plan", "burst_id", "checks", "figures"]
+
+MIB = 2**20
+
+
+class Plan(NamedTuple):
+    """Counts and sizes for one run of the benchmark.
+
+    Attributes:
+        runs: how many times each page is measured; figures are medians.
+        bursts: flood sizes measured as throughput on every page but the seed.
+        main_burst: the burst compared against native and the ceiling.
+        seed_burst: the burst compared against the article's (quadratic) page.
+        seed_factor: how many times faster than the seed ours must be on that burst,
+            or None for no target (the seed's slowness grows with the count).
+        close_flood: the flood during which the page is asked to close.
+        memory: (first, total): measured after the first messages and after all of them.
+        big: size in bytes of the large text and binary messages.
+        echoes: sequential echoes for the latency.
+        timeout: seconds one measurement may take before it counts as "timeout";
+            a flood gets `count / min_rate` seconds more.
+        min_rate: the slowest flood, in messages per second, worth waiting for.
+        long_runs: at most this many runs for bursts bigger than main_burst.
+        memory_runs: at most this many runs for the memory figures.
+    """
+
+    runs: int = 5
+    bursts: tuple = (10_000, 50_000, 200_000)
+    main_burst: int = 50_000
+    seed_burst: int = 5_000
+    seed_factor: float | None = 50.0
+    close_flood: int = 200_000
+    memory: tuple = (10_000, 1_000_000)
+    big: int = 16 * MIB
+    echoes: int = 200
+    timeout: float = 120.0
+    min_rate: float = 2000.0
+    long_runs: int = 3
+    memory_runs: int = 1
+
+    def flood_timeout(self, count):
+        """Seconds a flood of `count` messages may take."""
+        return self.timeout + count / self.min_rate
+
+
+FULL = Plan()
+QUICK = Plan(
+    runs=1,
+    bursts=(2_000, 10_000),
+    main_burst=10_000,
+    seed_burst=2_000,
+    seed_factor=None,
+    close_flood=50_000,
+    memory=(10_000, 100_000),
+    echoes=50,
+    timeout=60.0,
+)
+
+
+def burst_id(count):
+    return f"burst:{count}"
+
+
+def _short(count):
+    """1_000_000 → "1M", 10_000 → "10k"."""
+    for size, suffix in ((1_000_000, "M"), (1000, "k")):
+        if count >= size and count % size == 0:
+            return f"{count // size}{suffix}"
+    return f"{count:,}"
+
+
+def figures(plan):
+    """Return the table's rows, in order."""
+    first, total = plan.memory
+    big = f"{plan.big // MIB} MiB" if plan.big % MIB == 0 else f"{plan.big:,} B"
+    rows = [Figure("start", "start: connected after (ms)", "ms")]
+    for count in sorted({*plan.bursts, plan.seed_burst}):
+        rows.append(Figure(burst_id(count), f"burst of {count:,} messages (msg/s)", "msg/s"))
+    rows += [
+        Figure("close", f"close during a {plan.close_flood:,} flood (ms)", "ms"),
+        Figure("heap_first", f"heap after {first:,} messages (MB)", "MB"),
+        Figure("heap_total", f"heap after {total:,} messages (MB)", "MB"),
+        Figure("wasm_total", f"WebAssembly memory after {total:,} (MB)", "MB"),
+        Figure("li_total", f"li in #messages after {total:,}", "count"),
+        Figure("text_echo", f"{big} text: send → echo shown (ms)", "ms"),
+        Figure("binary_in", f"{big} binary: received → shown (ms)", "ms"),
+        Figure("latency", f"echo latency, median of {plan.echoes} (ms)", "ms"),
+    ]
+    return rows
+
+
+def checks(plan):
+    """Return the targets, each tied to a figure of `figures(plan)`."""
+    main = burst_id(plan.main_burst)
+    growth = f"{_short(plan.memory[1])}/{_short(plan.memory[0])}"
+    seed = burst_id(plan.seed_burst)
+    out = [
+        Check("start", "ours-mpy", "mpy/native", "<=", 2.0, ref=("start", "native")),
+        Check("start", "ours-pyodide", "pyodide/native", "<=", 12.0, ref=("start", "native")),
+        Check(main, "ours-mpy", "mpy/ceiling", ">=", 0.8, ref=(main, "ceiling")),
+        Check(main, "ours-mpy", "mpy/native", ">=", 1.3, ref=(main, "native")),
+    ]
+    if plan.seed_factor is not None:
+        for page, short in (("ours-mpy", "mpy"), ("ours-pyodide", "pyodide")):
+            factor = plan.seed_factor
+            out.append(Check(seed, page, f"{short}/seed", ">=", factor, ref=(seed, "seed")))
+    for page, short in (("ours-mpy", "mpy"), ("ours-pyodide", "pyodide")):
+        out += [
+            Check("close", page, short, "<=", 250.0),
+            Check("heap_total", page, f"{short} {growth}", "<=", 1.5, ref=("heap_first", page)),
+            Check("li_total", page, short, "<=", 1000),
+            Check(
+                "latency", page, f"{short}/native", "<=", 1.2, ref=("latency", "native"), offset=0.5
+            ),
+        ]
+    order = {figure.id: i for i, figure in enumerate(figures(plan))}
+    return sorted(out, key=lambda check: order[check.figure])
