@@ -9,6 +9,8 @@ from wsclient.log import RECEIVED, SENT, SYSTEM
 
 __all__ = ["View"]
 
+# Draws per animation frame made at once, before a flood is batched per frame.
+IMMEDIATE = 4
 # Text entries above SHOW_BYTES show their first SHOW_CHARS characters only.
 SHOW_BYTES = 64 * 1024
 SHOW_CHARS = 16 * 1024
@@ -43,6 +45,7 @@ class View:
         self._frame = create_proxy(guard(self._on_frame))
         self._frame_pending = False
         self._dirty = False
+        self._immediate = 0
 
     def translate(self):
         """Replace the page's pt-BR texts when another language was chosen."""
@@ -83,20 +86,24 @@ class View:
             self._buffered.textContent = i18n.t(self._session.lang, "buffered", bytes=amount)
 
     def schedule(self):
-        """Draw what changed: at once after a quiet frame, else once at the next frame.
+        """Draw what changed: at once while traffic is light, else once per frame.
 
-        A lone echo is shown without waiting up to a frame (16 ms), while a flood
-        is drawn once per frame however many messages arrive in between.
+        The first IMMEDIATE draws of a frame happen at once, so an echo shows
+        about a millisecond after it arrives instead of at the next frame; past
+        that, a flood is drawn once per frame however many messages arrive.
         """
-        if self._frame_pending:
+        if self._immediate < IMMEDIATE:
+            self._immediate += 1
+            self._draw()
+        else:
             self._dirty = True
-            return
-        self._draw()
-        self._frame_pending = True
-        js.requestAnimationFrame(self._frame)
+        if not self._frame_pending:
+            self._frame_pending = True
+            js.requestAnimationFrame(self._frame)
 
     def _on_frame(self, _timestamp):
         self._frame_pending = False
+        self._immediate = 0
         if self._dirty:
             self._dirty = False
             self._draw()
