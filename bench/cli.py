@@ -2,20 +2,18 @@
 
 import argparse
 import asyncio
-import contextlib
 import datetime
 import os
 import platform
 import shlex
 import sys
-import threading
 from pathlib import Path
 
 from playwright.async_api import Error as PlaywrightError
 
 from bench import chart, document, plan, report, runner, targets
 from bench.flood import FloodServer
-from wsdev.http import make_http_server
+from wsdev.http import serving
 
 __all__ = ["main"]
 
@@ -23,20 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SITE = ROOT / "site"
 PAGES = ROOT / "bench" / "pages"
 DOCS = ROOT / "docs"
-
-
-@contextlib.contextmanager
-def serving(directory):
-    """Serve `directory` on 127.0.0.1, a free port; yield its base URL."""
-    server = make_http_server(directory, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, name="bench-http", daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def _parse(argv):

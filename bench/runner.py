@@ -10,9 +10,9 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
 from bench import measure, targets
-from bench.browser import launch_options
 from bench.plan import burst_id
 from bench.report import format_value
+from wsdev.chromium import launch_options
 
 __all__ = ["Job", "jobs", "run", "schedule"]
 

@@ -1,9 +1,7 @@
 """Take the README's screenshots of the page against the embedded echo server."""
 
 import argparse
-import re
 import sys
-import threading
 from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
@@ -11,8 +9,9 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.conftest import launch_options  # noqa: E402
-from wsdev import EchoServer, make_http_server  # noqa: E402
+from wsdev import EchoServer  # noqa: E402
+from wsdev.chromium import launch_options  # noqa: E402
+from wsdev.http import serving  # noqa: E402
 
 SHOTS = {
     "desktop": {"viewport": {"width": 1100, "height": 720}, "color_scheme": "light"},
@@ -43,24 +42,15 @@ def main(argv=None):
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
-    with EchoServer() as echo:
-        server = make_http_server(ROOT / "site", echo_url=echo.url, quiet=True)
-        thread = threading.Thread(target=server.serve_forever, daemon=True)
-        thread.start()
-        try:
-            url = f"http://127.0.0.1:{server.server_address[1]}/"
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(**launch_options(playwright))
-                try:
-                    for name, options in SHOTS.items():
-                        path = _shoot(browser, url, name, options, args.out)
-                        print(f"Wrote {re.sub(str(ROOT) + '/', '', str(path))}")
-                finally:
-                    browser.close()
-        finally:
-            server.shutdown()
-            server.server_close()
-            thread.join()
+    with EchoServer() as echo, serving(ROOT / "site", echo_url=echo.url) as url:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(**launch_options(playwright.chromium))
+            try:
+                for name, options in SHOTS.items():
+                    path = _shoot(browser, url, name, options, args.out)
+                    print(f"Wrote {path.relative_to(ROOT)}")
+            finally:
+                browser.close()
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
 import io
@@ -10,11 +11,12 @@ import posixpath
 import socket
 import socketserver
 import sys
+import threading
 import urllib.parse
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
-__all__ = ["make_http_server"]
+__all__ = ["make_http_server", "serving"]
 
 _PLACEHOLDER = b'<meta name="default-server" content="">'
 
@@ -196,3 +198,17 @@ def make_http_server(directory, host="127.0.0.1", port=0, echo_url=None, quiet=F
         raise NotADirectoryError(f"not a directory: {directory}")
     handler = functools.partial(_Handler, directory=root, echo_url=echo_url, quiet=quiet)
     return _Server((host, port), handler)
+
+
+@contextlib.contextmanager
+def serving(directory, echo_url=None):
+    """Serve directory quietly on 127.0.0.1, a free port, in a thread; yield its base URL."""
+    server = make_http_server(directory, echo_url=echo_url, quiet=True)
+    thread = threading.Thread(target=server.serve_forever, name="wsdev-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()

@@ -150,7 +150,6 @@ class App:
                 session.hand_failed(message.id, str(exc), _now())
                 break
             session.handed(message.id, _now())
-        self.view.buffered(self.socket.buffered())
 
     def _tick(self):
         now = _now()

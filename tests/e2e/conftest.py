@@ -1,7 +1,6 @@
 """End-to-end fixtures: real servers on port 0 and the page on both interpreters."""
 
 import re
-import threading
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
@@ -10,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.servers import ScriptedServer, TCPServer, echo, reject_with
 from wsdev.echo import EchoServer
-from wsdev.http import make_http_server
+from wsdev.http import serving
 
 SITE = Path(__file__).resolve().parents[2] / "site"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
@@ -39,15 +38,8 @@ def echo_server():
 @pytest.fixture(scope="session")
 def site_url(echo_server):
     """The dev script's static server, with the echo server as the page's default."""
-    server = make_http_server(SITE, echo_url=echo_server.url, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serving(SITE, echo_url=echo_server.url) as url:
+        yield url
 
 
 @pytest.fixture

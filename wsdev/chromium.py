@@ -1,4 +1,4 @@
-"""Which Chromium the benchmark launches, and with which flags."""
+"""Which Chromium the tests, the benchmark and the screenshots launch, and with which flags."""
 
 import os
 
@@ -17,7 +17,7 @@ DEBIAN_FLAGS = [
 ]
 
 
-def launch_options(chromium):
+def launch_options(chromium, base=None):
     """Return `launch()` keyword arguments: Playwright's own Chromium if installed, else Debian's.
 
     Playwright already turns off timer throttling and renderer backgrounding, which
@@ -25,7 +25,13 @@ def launch_options(chromium):
 
     Args:
         chromium: `playwright.chromium`, the browser type.
+        base: options to start from, such as pytest-playwright's.
     """
+    base = dict(base or {})
     if os.path.exists(chromium.executable_path):
-        return {}
-    return {"executable_path": DEBIAN_CHROMIUM, "args": DEBIAN_FLAGS}
+        return base
+    return {
+        **base,
+        "executable_path": DEBIAN_CHROMIUM,
+        "args": [*base.get("args", []), *DEBIAN_FLAGS],
+    }
