@@ -154,12 +154,12 @@ class App:
     def _tick(self):
         now = _now()
         session = self.session
-        session.tick(now)
+        if session.tick(now):
+            self.view.schedule()
         if session.retry_due(now):
             self._open(session.reconnect(now))
         self.view.countdown(session.countdown(now))
         self.view.buffered(self.socket.buffered())
-        self.view.schedule()
 
     def _auto_changed(self, event):
         self.session.auto_reconnect = bool(self._auto.checked)

@@ -37,6 +37,7 @@ class View:
         self._buffered = document.getElementById("buffered")
         self._shown_countdown = None
         self._shown_buffered = 0
+        self._shown_dropped = 0
         lang = session.lang
         self._templates = {
             kind: self._template(kind, i18n.t(lang, key)) for kind, key in _LABELS.items()
@@ -123,11 +124,12 @@ class View:
             ul.append(*[self._item(entry) for entry in entries])
             if stick:
                 ul.scrollTop = ul.scrollHeight
-        if log.dropped:
-            self._dropped.hidden = False
-            self._dropped.textContent = i18n.t(self._session.lang, "log.dropped", count=log.dropped)
-        else:
-            self._dropped.hidden = True
+        if log.dropped != self._shown_dropped:
+            self._shown_dropped = log.dropped
+            self._dropped.hidden = not log.dropped
+            if log.dropped:
+                text = i18n.t(self._session.lang, "log.dropped", count=log.dropped)
+                self._dropped.textContent = text
 
     def _remove_oldest(self, ul, count):
         """Remove the first count entries with a few calls, not one per entry."""

@@ -191,12 +191,18 @@ class Session:
 
         A server that has echoed nothing on this connection is not an echo server:
         its silence says nothing, so those entries are only let go, unmarked.
+
+        Returns:
+            True when an entry changed and the view has something to redraw.
         """
+        changed = False
         for msg_id in self.outbox.expire(now):
             if self._echoes_seen:
                 self._show_state(msg_id, outbox.UNCONFIRMED)
+                changed = True
             else:
                 self._tracked.pop(msg_id, None)
+        return changed
 
     def countdown(self, now):
         """Whole seconds left before the next automatic reconnect, or None."""

@@ -113,7 +113,7 @@ def test_missing_echo_becomes_unconfirmed_on_an_echo_server():
     session.send_text("b")
     _hand_over(session, 0.0)
     session.received_text("a", 1.0)
-    session.tick(60_000.0)
+    assert session.tick(60_000.0) is True
     assert session.log.history()[-2].state == outbox.UNCONFIRMED
 
 
