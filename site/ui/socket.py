@@ -75,14 +75,18 @@ class Socket:
             ws.close()
 
     def send(self, payload):
-        """Hand a str to the socket.
+        """Hand a str (a text frame) or bytes (a binary frame) to the socket.
 
         Raises:
             Exception: there is no socket, or the browser refused (InvalidStateError).
         """
         if self._ws is None or self._ws.readyState != 1:
             raise RuntimeError("the socket is not open")
-        call_with_text(self._ws, "send", payload)
+        if isinstance(payload, str):
+            call_with_text(self._ws, "send", payload)
+        else:
+            # As hex the bytes cross as one string on both interpreters, decoded in C.
+            self._ws.send(js.Uint8Array.fromHex(payload.hex()))
 
     def buffered(self):
         """Bytes the browser still holds for sending (bufferedAmount)."""

@@ -4,7 +4,8 @@ import js
 from pyscript.ffi import create_proxy, is_none
 
 from ui.text import call_with_text
-from wsclient import i18n, outbox
+from wsclient import i18n, outbox, present
+from wsclient.formats import hex_dump, looks_like_json, pretty_json
 from wsclient.log import RECEIVED, SENT, SYSTEM
 
 __all__ = ["View"]
@@ -14,6 +15,9 @@ IMMEDIATE = 4
 # Text entries above SHOW_BYTES show their first SHOW_CHARS characters only.
 SHOW_BYTES = 64 * 1024
 SHOW_CHARS = 16 * 1024
+_UNSET = object()
+# A binary entry's dump shows this many lines until "show all" is pressed.
+DUMP_LINES = 8
 _LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
 # Outbox states a sent entry shows; the others (sent, confirmed) need no marker.
 _MARKED = {
@@ -26,9 +30,11 @@ _MARKED = {
 class View:
     """The page's elements, written only from session state."""
 
-    def __init__(self, document, session, guard):
+    def __init__(self, document, session, guard, clock):
         self._document = document
         self._session = session
+        self._clock = clock
+        self.pretty = False
         self._status = document.getElementById("status")
         self._list = document.getElementById("messages")
         self._dropped = document.getElementById("dropped")
@@ -43,6 +49,10 @@ class View:
             kind: self._template(kind, i18n.t(lang, key)) for kind, key in _LABELS.items()
         }
         self._binary = i18n.t(lang, "binary", size="{size}")
+        self._kinds = {"text": i18n.t(lang, "type.text"), "binary": i18n.t(lang, "type.binary")}
+        self._labels = {kind: i18n.t(lang, key) for kind, key in _LABELS.items()}
+        self._shown = {}
+        self._shown_filter = None
         self._frame = create_proxy(guard(self._on_frame))
         self._frame_pending = False
         self._dirty = False
@@ -62,10 +72,64 @@ class View:
         self._list.setAttribute("aria-label", i18n.t(lang, "log.label"))
 
     def status(self):
-        """Show the session's status line now."""
+        """Show the session's status line now, and what the server agreed to while open."""
         session = self._session
         self._status.className = session.status_class
         self._status.textContent = session.status_text
+        negotiated = session.negotiated
+        if negotiated is None:
+            self._show("negotiated", None)
+        else:
+            lang = session.lang
+            text = i18n.t(
+                lang,
+                "negotiated",
+                protocol=negotiated[0] or i18n.t(lang, "negotiated.no_protocol"),
+                extensions=negotiated[1] or i18n.t(lang, "negotiated.no_extensions"),
+            )
+            self._show("negotiated", text)
+
+    def _show(self, element_id, text):
+        """Write text into the element, or hide it (None); only what changed is touched."""
+        if self._shown.get(element_id, _UNSET) == text:
+            return
+        self._shown[element_id] = text
+        element = self._document.getElementById(element_id)
+        element.hidden = text is None
+        if text is not None:
+            call_with_text(element, "replaceChildren", text)
+
+    def say(self, element_id, text):
+        """Show a line of text in one of the page's message elements; None hides it."""
+        self._show(element_id, text)
+
+    def measurements(self, snapshot, rtt):
+        """Show the traffic counters and the echo round trip."""
+        lang = self._session.lang
+        self._show("stats-sent", present.stats_line("stats.sent", snapshot[SENT], lang))
+        self._show("stats-received", present.stats_line("stats.received", snapshot[RECEIVED], lang))
+        self._show("rtt", present.rtt_line(rtt[0], rtt[1], lang))
+
+    def filter_count(self):
+        """Say how many kept entries the filter lets through, while one is set."""
+        log = self._session.log
+        text = None
+        if log.filtered:
+            lang = self._session.lang
+            text = i18n.t(lang, "filter.count", matched=log.matched, total=log.kept)
+        self._show("filter-count", text)
+
+    def copy_text(self):
+        """The entries the list shows, as plain text lines."""
+        return present.copy_text(self._session.log.visible(), self._clock, self._labels)
+
+    def show_all(self, button):
+        """Expand a binary entry's dump to every byte the page holds."""
+        li = button.closest("li")
+        entry = self._session.log.at(int(li.dataset.seq))
+        if entry is not None and entry.payload is not None:
+            li.querySelector("pre.dump").textContent = "\n".join(hex_dump(entry.payload))
+        button.remove()
 
     def countdown(self, seconds):
         """Show the seconds left before reconnecting, or hide the countdown (None)."""
@@ -122,8 +186,10 @@ class View:
         if entries:
             stick = ul.scrollHeight - ul.scrollTop - ul.clientHeight < 40
             ul.append(*[self._item(entry) for entry in entries])
-            if stick:
+            if stick or remove >= ul.childElementCount:
                 ul.scrollTop = ul.scrollHeight
+        if log.filtered or self._shown.get("filter-count") is not None:
+            self.filter_count()
         if log.dropped != self._shown_dropped:
             self._shown_dropped = log.dropped
             self._dropped.hidden = not log.dropped
@@ -144,23 +210,49 @@ class View:
     def _item(self, entry):
         # A clone of a ready-made "li > span label" costs one call instead of five.
         li = self._templates[entry.direction].cloneNode(True)
+        # The time, size and type, drawn by CSS: the li's text stays label + payload.
+        li.setAttribute("data-meta", present.meta(entry, self._clock, self._kinds))
         # append() with a string makes a text node: a payload is never parsed as HTML.
-        if entry.size > SHOW_BYTES and not entry.binary:
+        if entry.binary:
+            self._dump(li, entry)
+        elif entry.size > SHOW_BYTES:
             # Laying out megabytes of text would freeze the page; the entry keeps it all.
             call_with_text(li, "append", entry.text[:SHOW_CHARS])
             li.append(self._long_text(entry))
+        elif self.pretty and entry.direction != SYSTEM and looks_like_json(entry.text):
+            call_with_text(li, "append", pretty_json(entry.text))
         else:
             call_with_text(li, "append", entry.text)
         if entry.msg_id is not None:
             entry.item = li
             self._restate(entry)
-        if entry.binary:
-            meta = self._document.createElement("small")
-            meta.className = "meta"
-            meta.dir = "ltr"
-            meta.textContent = " (" + self._binary.replace("{size}", str(entry.size)) + ")"
-            li.append(meta)
         return li
+
+    def _dump(self, li, entry):
+        """An offset / hex / ASCII dump of the bytes held, its first lines only at first."""
+        create = self._document.createElement
+        data = entry.payload if entry.payload is not None else b""
+        lines = hex_dump(data, limit=16 * (DUMP_LINES + 1))
+        pre = create("pre")
+        pre.className = "dump"
+        pre.textContent = "\n".join(lines[:DUMP_LINES])
+        li.append(pre)
+        if len(lines) > DUMP_LINES:
+            li.dataset.seq = str(entry.seq)
+            button = create("button")
+            button.type = "button"
+            button.className = "show-all"
+            button.textContent = i18n.t(self._session.lang, "button.show_all")
+            li.append(button)
+        meta = create("small")
+        meta.className = "meta"
+        meta.dir = "ltr"
+        if entry.size > len(data):
+            text = i18n.t(self._session.lang, "binary.held", size=entry.size, held=len(data))
+        else:
+            text = self._binary.replace("{size}", str(entry.size))
+        meta.textContent = " (" + text + ")"
+        li.append(meta)
 
     def _long_text(self, entry):
         meta = self._document.createElement("small")

@@ -78,7 +78,7 @@ def entry_record(entry):
 
     Args:
         entry: a wsclient.log.Entry, or anything with its attributes; a binary entry
-            may have ``payload``, its bytes.
+            may have ``payload``, its bytes (all of them, or only the first ones).
 
     Returns:
         {"seq", "time", "direction", "type", "size"} plus, for text, "text"; for
@@ -97,7 +97,7 @@ def entry_record(entry):
         record["text"] = entry.text
     else:
         data = getattr(entry, "payload", None)
-        if data is None:
+        if data is None or len(data) != entry.size:
             data = _full_preview(entry)
         if data is not None:
             record["base64"] = to_base64(data)

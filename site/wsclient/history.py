@@ -4,7 +4,11 @@ import json
 
 from wsclient.formats import json_string
 
-__all__ = ["History"]
+__all__ = ["MAX_CHARS", "History"]
+
+# Longer texts are not remembered: browsers give a page about 5 MB of storage,
+# and one big paste would push out everything else.
+MAX_CHARS = 64 * 1024
 
 
 class History:
@@ -27,10 +31,10 @@ class History:
             self.add(text)
 
     def add(self, text):
-        """Remember a text sent: not an empty one, nor the same as the newest twice."""
+        """Remember a text sent: not an empty one, one over MAX_CHARS, nor the newest again."""
         self._cursor = None
         self._draft = ""
-        if not isinstance(text, str) or not text:
+        if not isinstance(text, str) or not text or len(text) > MAX_CHARS:
             return
         items = self._items
         if items and items[-1] == text:

@@ -20,11 +20,14 @@ class Entry:
         msg_id: for a sent message, its id in the outbox; None otherwise.
         state: for a sent message, its outbox state as last shown; None otherwise.
         detail: why a send failed, when it did.
+        payload: for a binary entry, the bytes the page holds (all of a sent frame,
+            the first bytes of a received one); None otherwise.
     """
 
     msg_id = None
     state = None
     detail = None
+    payload = None
     item = None  # the view's element for a sent entry whose state may change
 
     def __init__(self, seq, direction, text, binary, size, time_ms):
@@ -47,12 +50,18 @@ class MessageLog:
     append the new entries. Between frames add() only queues, in O(1), and keeps at most
     view_cap pending entries, so a tab in the background cannot pile up memory.
 
+    A filter (set_filter) decides which entries reach the view: the view then shows
+    the last view_cap entries that match, taken from the whole history, and later
+    entries only when they match. The history keeps every entry either way.
+
     Attributes:
         total: entries added since the start or the last clear().
         counts: entries added per direction, {"sent": n, "received": n, "system": n}.
         in_view: entries the view shows after the last take_batch() (at most view_cap).
         dropped: entries that left, or never reached, the view; after take_batch(),
-            in_view + dropped == total.
+            in_view + dropped == total (== matched, while a filter is set).
+        matched: entries of the history that the filter lets through (all of them
+            when there is no filter).
     """
 
     def __init__(self, view_cap=1000, history_cap=10000):
@@ -63,6 +72,7 @@ class MessageLog:
         self._seq = 0
         self._stale = 0
         self._history = deque((), history_cap)
+        self._match = None
         self._reset()
 
     def _reset(self):
@@ -73,6 +83,7 @@ class MessageLog:
         self.counts = {SENT: 0, RECEIVED: 0, SYSTEM: 0}
         self.in_view = 0
         self.dropped = 0
+        self.matched = 0
 
     @property
     def pending(self):
@@ -87,11 +98,67 @@ class MessageLog:
             raise ValueError("unknown direction %r" % (direction,)) from None
         self._seq += 1
         entry = Entry(self._seq, direction, text, binary, size, time_ms)
-        self._pending.append(entry)
-        self._pending_count += 1
+        match = self._match
+        if len(self._history) == self.history_cap:
+            # The oldest entry leaves the history with this append.
+            if match is None or match(self._history[0]):
+                self.matched -= 1
         self._history.append(entry)
         self.total += 1
+        if match is None or match(entry):
+            self.matched += 1
+            self._pending.append(entry)
+            self._pending_count += 1
         return entry
+
+    @property
+    def kept(self):
+        """How many entries the history holds."""
+        return len(self._history)
+
+    def at(self, seq):
+        """Return the kept entry numbered seq, or None when it is not (or no longer) kept."""
+        history = self._history
+        if not history:
+            return None
+        index = seq - history[0].seq
+        return history[index] if 0 <= index < len(history) else None
+
+    @property
+    def filtered(self):
+        """Whether a filter is set."""
+        return self._match is not None
+
+    def set_filter(self, match):
+        """Show only the entries for which match(entry) is true; None shows them all.
+
+        The next take_batch() removes everything the view shows and draws the last
+        view_cap matching entries of the history again. Setting the same filter
+        again redraws too, which is how the view applies a change of layout.
+        """
+        self._match = match
+        self._stale += self.in_view
+        self.in_view = 0
+        self.dropped = 0
+        self._pending = deque((), self.view_cap)
+        matched = 0
+        for entry in self._history:
+            if match is None or match(entry):
+                matched += 1
+                self._pending.append(entry)
+        self.matched = matched
+        self._pending_count = matched
+
+    def visible(self):
+        """Return the entries the view shows (or will, after the next take_batch()),
+        oldest first."""
+        count = min(self.view_cap, self.in_view + self._pending_count)
+        match = self._match
+        shown = []
+        for entry in self._history:
+            if match is None or match(entry):
+                shown.append(entry)
+        return shown[len(shown) - count :] if count else []
 
     def take_batch(self):
         """Take what the view must do now.

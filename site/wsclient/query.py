@@ -1,8 +1,28 @@
 """Reads the page's query string without urllib, which MicroPython lacks."""
 
-__all__ = ["bounded_int", "parse_query", "unquote"]
+__all__ = ["bounded_int", "build_query", "parse_query", "quote", "unquote"]
 
 _HEX = "0123456789abcdefABCDEF"
+# What a query value may hold as it is: RFC 3986's unreserved characters, and
+# ":", "/" and "@", which keep a ws:// address readable in the page's URL.
+_SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/@"
+
+
+def quote(text):
+    """Percent-encode text for a query value (UTF-8; a space becomes %20)."""
+    out = []
+    for ch in text:
+        if ch in _SAFE:
+            out.append(ch)
+        else:
+            out.append("".join(["%%%02X" % b for b in ch.encode("utf-8", "surrogatepass")]))
+    return "".join(out)
+
+
+def build_query(pairs):
+    """Write (name, value) pairs as a query string with its "?"; "" when there are none."""
+    parts = [quote(name) + "=" + quote(value) for name, value in pairs]
+    return "?" + "&".join(parts) if parts else ""
 
 
 def unquote(text):

@@ -8,6 +8,7 @@ from wsclient import closecodes, i18n, outbox, urls
 from wsclient.backoff import Backoff, should_retry
 from wsclient.formats import hex_pairs, utf8_len
 from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
+from wsclient.stats import Stats
 
 __all__ = ["CLOSED", "CLOSING", "CONNECTING", "ERROR", "OPEN", "PREVIEW_BYTES", "Session"]
 
@@ -29,6 +30,9 @@ class Session:
         self.lang = lang
         self.log = log if log is not None else MessageLog()
         self.outbox = outbox.Outbox()
+        self.stats = Stats()
+        # What the server agreed to when the connection opened: (protocol, extensions).
+        self.negotiated = None
         self.backoff = Backoff(rand=rand)
         self.auto_reconnect = False
         self.retry_at = None
@@ -96,6 +100,7 @@ class Session:
         self._errored = False
         self._socket_opened = False
         self._echoes_seen = 0
+        self.negotiated = None
         self._status(CONNECTING, self._t("status.connecting", url=url))
         return url
 
@@ -119,26 +124,43 @@ class Session:
         text = self._t("status.open", url=url)
         self._status(OPEN, text)
         self._system(text, now)
+        self.negotiated = (protocol, extensions)
         if protocol or extensions:
-            none = self._t("close.noreason")
-            self.note("negotiated", now, protocol=protocol or none, extensions=extensions or none)
+            self.note(
+                "negotiated",
+                now,
+                protocol=protocol or self._t("negotiated.no_protocol"),
+                extensions=extensions or self._t("negotiated.no_extensions"),
+            )
 
     def received_text(self, text, now=0.0):
         """A text frame arrived; if it echoes the oldest message sent, that one is confirmed."""
         size = utf8_len(text)  # the big allocation first, before any state changes
         self.log.add(RECEIVED, text, False, size, now)
+        self.stats.count(RECEIVED, size, now)
         if self.outbox.awaiting_count:
-            msg_id = self.outbox.echo(text, now)
-            if msg_id is not None:
-                self._echoes_seen += 1
-                self._show_state(msg_id, outbox.CONFIRMED)
+            self._echo(text, now)
 
     def received_binary(self, head, size, now=0.0):
         """A binary frame of size bytes arrived; head is at most its first PREVIEW_BYTES."""
         shown = hex_pairs(head)
         if size > len(head):
             shown += " …"
-        self.log.add(RECEIVED, shown, True, size, now)
+        entry = self.log.add(RECEIVED, shown, True, size, now)
+        entry.payload = bytes(head)
+        self.stats.count(RECEIVED, size, now)
+        if self.outbox.awaiting_count and size == len(head):
+            self._echo(entry.payload, now)
+
+    def _echo(self, payload, now):
+        msg_id = self.outbox.echo(payload, now)
+        if msg_id is not None:
+            self._echoes_seen += 1
+            self._show_state(msg_id, outbox.CONFIRMED)
+
+    def rtt(self):
+        """The echo round trips in milliseconds: (last, median), or (None, None) before any."""
+        return self.outbox.last_rtt, self.outbox.median_rtt()
 
     def send_text(self, text, now=0.0):
         """The user submitted text: it is queued, logged, and sent when the socket is open.
@@ -148,8 +170,18 @@ class Session:
             ready_messages() now; otherwise the message waits, shown as pending.
         """
         size = utf8_len(text)  # the big allocation first, before any state changes
-        msg_id = self.outbox.add(text, now)
-        entry = self.log.add(SENT, text, False, size, now)
+        return self._queue(text, text, False, size, now)
+
+    def send_bytes(self, data, now=0.0):
+        """The user submitted bytes (typed as hex or Base64): queued and logged as send_text."""
+        data = bytes(data)
+        return self._queue(data, hex_pairs(data), True, len(data), now)
+
+    def _queue(self, payload, shown, binary, size, now):
+        msg_id = self.outbox.add(payload, now)
+        entry = self.log.add(SENT, shown, binary, size, now)
+        if binary:
+            entry.payload = payload
         entry.msg_id = msg_id
         entry.state = outbox.PENDING
         self._tracked[msg_id] = entry
@@ -161,7 +193,10 @@ class Session:
 
     def handed(self, msg_id, now=0.0):
         """The socket accepted a message from ready_messages()."""
+        entry = self._tracked.get(msg_id)
         self.outbox.mark_sent(msg_id, now)
+        if entry is not None:
+            self.stats.count(SENT, entry.size, now)
         self._show_state(msg_id, outbox.SENT)
 
     def hand_failed(self, msg_id, detail, now=0.0):
@@ -245,6 +280,7 @@ class Session:
         """The connection closed, cleanly or not; maybe schedule a reconnect."""
         user_closed = self.state == CLOSING
         self.state = CLOSED
+        self.negotiated = None
         for msg_id in self.outbox.connection_lost():
             self._show_state(msg_id, outbox.UNCONFIRMED)
         detail = closecodes.describe_close(code, reason, was_clean, self.lang)

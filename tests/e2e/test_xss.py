@@ -73,8 +73,11 @@ STRANGERS_JS = """() => Array.from(document.querySelectorAll('#messages *')).fil
     const tag = el.tagName.toLowerCase();
     const known = (tag === 'li' && el.parentElement.id === 'messages')
         || (tag === 'span' && el === el.parentElement.firstElementChild)
-        || (tag === 'small' && (el.className === 'meta' || el.className === 'state'));
-    const plain = Array.from(el.attributes).every(a => a.name === 'class' || a.name === 'dir');
+        || (tag === 'small' && (el.className === 'meta' || el.className === 'state'))
+        || (tag === 'pre' && el.className === 'dump')
+        || (tag === 'button' && el.className === 'show-all');
+    const ours = ['class', 'dir', 'type', 'data-meta', 'data-seq'];
+    const plain = Array.from(el.attributes).every(a => ours.includes(a.name));
     return !(known && plain);
 }).map(el => el.outerHTML.slice(0, 80))"""
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsclient.history import History
+from wsclient.history import MAX_CHARS, History
 
 
 def test_items_are_oldest_first():
@@ -22,6 +22,14 @@ def test_add_skips_empty_text():
     history = History(items=["a"])
     history.add("")
     assert history.items() == ["a"]
+
+
+def test_add_skips_text_too_long_to_store():
+    """A text over MAX_CHARS is not remembered, so one paste cannot fill the storage."""
+    history = History(items=["a"])
+    history.add("x" * (MAX_CHARS + 1))
+    history.add("y" * MAX_CHARS)
+    assert [len(text) for text in history.items()] == [1, MAX_CHARS]
 
 
 def test_add_skips_a_repeat_of_the_newest():

@@ -1,0 +1,147 @@
+"""What the page writes about entries and traffic: times, meta lines, filters, copies.
+
+Pure text work, so the shell only puts the results into the DOM.
+"""
+
+from wsclient import i18n
+from wsclient.export import iso_time
+from wsclient.log import RECEIVED, SENT, SYSTEM
+
+__all__ = [
+    "Clock",
+    "announcement",
+    "copy_text",
+    "decimal",
+    "export_name",
+    "fold",
+    "make_filter",
+    "meta",
+    "rtt_line",
+    "stats_line",
+]
+
+_DIRECTIONS = (SENT, RECEIVED, SYSTEM)
+# Upper-case letters of Latin-1 and their lower case: MicroPython's str.lower()
+# only knows ASCII, and pt-BR text is full of "Ç", "Ã" and "É".
+_UPPER = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"
+_LOWER = "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþ"
+_LOWERED = "ç".upper() == "ç"  # True on MicroPython: non-ASCII case is left alone
+
+
+def fold(text):
+    """Lower-case text for a case-insensitive match, the same on every interpreter."""
+    text = text.lower()
+    if _LOWERED:
+        for upper, lower in zip(_UPPER, _LOWER):
+            if upper in text:
+                text = text.replace(upper, lower)
+    return text
+
+
+def make_filter(text, directions=_DIRECTIONS):
+    """Build the log's filter: entries of the given directions whose text holds text.
+
+    The match ignores case. Returns None when it would let everything through, so
+    the log can skip filtering altogether.
+    """
+    shown = tuple([direction for direction in _DIRECTIONS if direction in directions])
+    needle = fold(text)
+    if not needle and len(shown) == len(_DIRECTIONS):
+        return None
+    if not needle:
+        return lambda entry: entry.direction in shown
+
+    def match(entry):
+        return entry.direction in shown and needle in fold(entry.text)
+
+    return match
+
+
+class Clock:
+    """Formats wall-clock milliseconds as local "HH:MM:SS.mmm".
+
+    The page formats a time for every entry it draws, so the "HH:MM:SS." part is
+    kept for the current second and only the milliseconds are formatted again.
+    """
+
+    def __init__(self, offset_minutes=0):
+        """offset_minutes: minutes to add to UTC for local time (east is positive)."""
+        self.offset_ms = int(offset_minutes) * 60000
+        self._second = None
+        self._prefix = ""
+
+    def time(self, ms):
+        """Return the local time of ms (milliseconds since 1970, UTC)."""
+        local = int(ms // 1) + self.offset_ms
+        second = local // 1000
+        if second != self._second:
+            self._second = second
+            day = second % 86400
+            self._prefix = "%02d:%02d:%02d." % (day // 3600, day // 60 % 60, day % 60)
+        return self._prefix + "%03d" % (local % 1000)
+
+
+def meta(entry, clock, kinds):
+    """An entry's meta line: "12:00:00.000 · 5 B · text"; a system entry has its time only.
+
+    Args:
+        kinds: the word for each frame type, {"text": "text", "binary": "binary"}.
+    """
+    when = clock.time(entry.time_ms)
+    if entry.direction == SYSTEM:
+        return when
+    kind = kinds["binary"] if entry.binary else kinds["text"]
+    return when + " · " + str(entry.size) + " B · " + kind
+
+
+def decimal(value, lang, places=1):
+    """Format a number with places decimals and the language's decimal mark."""
+    text = ("%." + str(places) + "f") % value
+    return text.replace(".", ",") if lang == "pt-BR" else text
+
+
+def stats_line(key, counts, lang):
+    """The line for one direction of a Stats snapshot: "Sent: 3 msg · 12 B · 1.0 msg/s · …"."""
+    return i18n.t(
+        lang,
+        key,
+        messages=counts["messages"],
+        bytes=counts["bytes"],
+        rate=decimal(counts["rate"], lang),
+        byte_rate=decimal(counts["byte_rate"], lang, 0),
+    )
+
+
+def rtt_line(last, median, lang):
+    """The echo round-trip line; last and median are milliseconds, or None before any echo."""
+    if last is None or median is None:
+        return i18n.t(lang, "rtt.none")
+    return i18n.t(lang, "rtt", last=decimal(last, lang), median=decimal(median, lang))
+
+
+def announcement(count, lang):
+    """What the live region says about count new messages ("12 new messages")."""
+    if count == 1:
+        return i18n.t(lang, "announce.one")
+    return i18n.t(lang, "announce.many", count=count)
+
+
+def copy_text(entries, clock, labels):
+    """The entries as plain text, one line each: "12:00:00.000 Sent: hello".
+
+    Args:
+        labels: the label of each direction, {"sent": "Sent:", ...}.
+    """
+    return "\n".join(
+        [
+            clock.time(entry.time_ms) + " " + labels[entry.direction] + " " + entry.text
+            for entry in entries
+        ]
+    )
+
+
+def export_name(ms, offset_minutes=0):
+    """The export's file name for local time: "websocket-log-20261126-101500.jsonl"."""
+    stamp = iso_time(ms + int(offset_minutes) * 60000)
+    digits = stamp[:19].replace("-", "").replace(":", "").replace("T", "-")
+    return "websocket-log-" + digits + ".jsonl"
