@@ -96,8 +96,16 @@ def meta(entry, clock, kinds):
 
 def decimal(value, lang, places=1):
     """Format a number with places decimals and the language's decimal mark."""
-    text = ("%." + str(places) + "f") % value
-    return text.replace(".", ",") if lang == "pt-BR" else text
+    # Rounded half away from zero by hand: "%.1f" rounds 1.25 to 1.2 on CPython
+    # and to 1.3 on MicroPython.
+    scale = 10**places
+    scaled = int(abs(value) * scale + 0.5)
+    sign = "-" if value < 0 and scaled else ""
+    text = sign + str(scaled // scale)
+    if places:
+        mark = "," if lang == "pt-BR" else "."
+        text += mark + str(scaled % scale + scale)[1:]
+    return text
 
 
 def stats_line(key, counts, lang):

@@ -469,5 +469,74 @@ CHECKS.append(("stats", check_stats))
 CHECKS.append(("stats_speed", check_stats_speed))
 
 
+# --- the page's presentation: filters, times, meta lines, query strings (appended) ---
+
+from wsclient import present, query  # noqa: E402 - appended section keeps earlier checks as they are
+
+
+def _present_outputs():
+    clock = present.Clock(-180)
+    entries = [
+        log.Entry(1, log.SENT, "Ação É", False, 9, 1795678405631.7),
+        log.Entry(2, log.RECEIVED, "de ad", True, 2, 1795678405999),
+        log.Entry(3, log.SYSTEM, "Conectado", False, 9, 1795678406000),
+    ]
+    kinds = {"text": "texto", "binary": "binário"}
+    labels = {log.SENT: "Enviado:", log.RECEIVED: "Recebido:", log.SYSTEM: "Sistema:"}
+    match = present.make_filter("AÇÃO é", (log.SENT, log.RECEIVED))
+    return {
+        "fold": [present.fold(text) for text in ("ÀÉÎÕÜÇ ABC", "straße", "ação")],
+        "filter": [match(entry) for entry in entries],
+        "meta": [present.meta(entry, clock, kinds) for entry in entries],
+        "copy": present.copy_text(entries, clock, labels),
+        "decimal": [present.decimal(v, lang) for v in (0, 1.25, 1234.5) for lang in i18n.LANGS],
+        "stats": present.stats_line(
+            "stats.sent", {"messages": 3, "bytes": 12, "rate": 2.5, "byte_rate": 10.4}, "pt-BR"
+        ),
+        "rtt": [present.rtt_line(None, None, "en"), present.rtt_line(1.25, 3.0, "pt-BR")],
+        "announce": [present.announcement(n, lang) for n in (1, 12) for lang in i18n.LANGS],
+        "export_name": present.export_name(1795678405631, -180),
+        "query": query.build_query([("url", "ws://h:1/p?q=1&r"), ("protocols", "a, b+c é")]),
+    }
+
+
+_outputs_before_present = outputs
+
+
+def outputs():  # noqa: F811 - extends the outputs above with the presentation's
+    """Return results that CPython and MicroPython must agree on, the presentation's included."""
+    result = _outputs_before_present()
+    result["present"] = _present_outputs()
+    return result
+
+
+def check_log_filter():
+    """A filter redraws the last matching entries, lets later ones through, and counts."""
+    kept = log.MessageLog(view_cap=2, history_cap=4)
+    for i in range(6):
+        kept.add(log.RECEIVED if i % 2 else log.SENT, "m%d" % i)
+    kept.take_batch()
+    kept.set_filter(present.make_filter("", (log.RECEIVED,)))
+    entries, removed = kept.take_batch()
+    assert removed == 2 and [e.text for e in entries] == ["m3", "m5"], (removed, entries)
+    assert (kept.matched, kept.kept, kept.dropped) == (2, 4, 0)
+    kept.add(log.SENT, "m6")
+    kept.add(log.RECEIVED, "m7")
+    assert [e.text for e in kept.visible()] == ["m5", "m7"]
+    assert kept.matched == 2 and kept.at(kept.history()[0].seq).text == "m4"
+    assert kept.at(1) is None
+
+
+def check_query_round_trip():
+    """Whatever build_query writes, parse_query reads back the same."""
+    values = ["", "ws://h:8765/", "a b&c=d+e", "é😀/\u3000", "%41%", "?#"]
+    for value in values:
+        assert query.parse_query(query.build_query([("v", value)])) == {"v": value}, value
+
+
+CHECKS.append(("log_filter", check_log_filter))
+CHECKS.append(("query_round_trip", check_query_round_trip))
+
+
 if __name__ == "__main__":
     main()

@@ -184,3 +184,12 @@ def test_from_jsonl_names_the_bad_line(text, line, column):
     )
     start = sum(len(part) + 1 for part in text.split("\n")[: line - 1])
     assert error.params["position"] == start + column - 1
+
+
+def test_binary_entry_holding_only_its_head_is_exported_as_truncated():
+    """A received frame the page kept only the start of is never passed off as whole."""
+    entry = Entry(1, RECEIVED, "00 01 …", True, 5000, 0)
+    entry.payload = b"\x00\x01"
+    record = entry_record(entry)
+    assert "base64" not in record
+    assert record["truncated"] is True and record["hex_preview"] == "00 01 …"

@@ -1,7 +1,7 @@
 """Tests of wsclient.log: the bounded message log and the batches the view draws."""
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wsclient.log import RECEIVED, SENT, SYSTEM, Entry, MessageLog
@@ -174,3 +174,105 @@ def test_seqs_in_view_are_contiguous(burst_sizes):
         del view[:remove]
         view.extend(_seqs(entries))
         assert view == list(range(log.total - log.in_view + 1, log.total + 1))
+
+
+def _texts(entries):
+    return [entry.text for entry in entries]
+
+
+def _only(direction):
+    return lambda entry: entry.direction == direction
+
+
+def test_filter_redraws_the_last_matching_entries_of_the_history():
+    """set_filter() removes what the view shows and draws the last view_cap matches."""
+    log = MessageLog(view_cap=2, history_cap=10)
+    for i in range(6):
+        log.add(SENT if i % 2 else RECEIVED, str(i))
+    log.take_batch()
+    log.set_filter(_only(RECEIVED))
+    entries, remove = log.take_batch()
+    assert remove == 2 and _texts(entries) == ["2", "4"]
+    assert (log.matched, log.in_view, log.dropped) == (3, 2, 1)
+
+
+def test_filter_lets_only_matching_new_entries_through():
+    """While a filter is set, other entries are kept but never drawn."""
+    log = MessageLog()
+    log.set_filter(_only(SENT))
+    log.add(RECEIVED, "r")
+    log.add(SENT, "s")
+    entries, _ = log.take_batch()
+    assert _texts(entries) == ["s"] and log.kept == 2 and log.matched == 1
+
+
+def test_removing_the_filter_draws_everything_again():
+    """set_filter(None) brings back every kept entry."""
+    log = MessageLog()
+    log.set_filter(_only(SENT))
+    log.add(RECEIVED, "r")
+    log.take_batch()
+    log.set_filter(None)
+    entries, remove = log.take_batch()
+    assert _texts(entries) == ["r"] and remove == 0 and not log.filtered
+
+
+def test_matched_forgets_entries_that_leave_the_history():
+    """matched counts only what the history still holds."""
+    log = MessageLog(history_cap=3)
+    log.set_filter(_only(SENT))
+    for direction in (SENT, SENT, RECEIVED, RECEIVED, RECEIVED):
+        log.add(direction, "x")
+    assert log.matched == 0 and log.kept == 3
+
+
+def test_visible_lists_what_the_view_shows():
+    """visible() gives the drawn and about-to-be-drawn entries, oldest first."""
+    log = MessageLog(view_cap=2)
+    for text in "abc":
+        log.add(SENT, text)
+    assert _texts(log.visible()) == ["b", "c"]
+    log.take_batch()
+    log.add(SENT, "d")
+    assert _texts(log.visible()) == ["c", "d"]
+
+
+def test_at_finds_kept_entries_by_sequence_number():
+    """at(seq) gives a kept entry, and None for one that left the history."""
+    log = MessageLog(history_cap=2)
+    first, second, third = (log.add(SENT, text) for text in "abc")
+    assert log.at(third.seq) is third and log.at(second.seq) is second
+    assert log.at(first.seq) is None and log.at(99) is None
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("add"), st.sampled_from([SENT, RECEIVED, SYSTEM])),
+            st.tuples(st.just("filter"), st.sampled_from([None, SENT, RECEIVED])),
+            st.tuples(st.just("batch"), st.none()),
+        ),
+        max_size=60,
+    )
+)
+def test_filtered_view_matches_model(ops):
+    """A simulated view shows the last view_cap matching entries: of the history when
+    the filter was set, then of every entry added since."""
+    log = MessageLog(view_cap=3, history_cap=8)
+    view = []
+    candidates = []
+    match = None
+    for op, arg in ops:
+        if op == "add":
+            entry = log.add(arg, "x")
+            if match is None or match(entry):
+                candidates.append(entry)
+        elif op == "filter":
+            match = None if arg is None else _only(arg)
+            log.set_filter(match)
+            candidates = [e for e in log.history() if match is None or match(e)]
+        else:
+            entries, remove = log.take_batch()
+            view = view[remove:] + entries
+            assert _seqs(view) == _seqs(candidates[-3:])

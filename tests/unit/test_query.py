@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsclient.query import bounded_int, parse_query, unquote
+from wsclient.query import bounded_int, build_query, parse_query, unquote
 
 
 def test_query_maps_names_to_decoded_values():
@@ -52,3 +52,21 @@ def test_query_round_trips_what_urlencode_writes(params):
 def test_bounded_int_accepts_only_whole_numbers_in_range(text, expected):
     """A number parameter is used only when it is a whole number within its bounds."""
     assert bounded_int(text, 1000, 10, 100_000) == expected
+
+
+@given(st.text())
+def test_build_query_round_trips_through_parse_query(value):
+    """Whatever value build_query writes, parse_query reads back unchanged."""
+    assert parse_query(build_query([("v", value), ("w", "x")])) == {"v": value, "w": "x"}
+
+
+def test_build_query_keeps_addresses_readable():
+    """ ":", "/" and "@" stay as they are; "&", "=", "+", "?" and spaces are escaped."""
+    assert build_query([("url", "ws://u@h:1/p?a=1&b=2+3 4")]) == (
+        "?url=ws://u@h:1/p%3Fa%3D1%26b%3D2%2B3%204"
+    )
+
+
+def test_build_query_of_nothing_is_empty():
+    """No pairs, no "?"."""
+    assert build_query([]) == ""

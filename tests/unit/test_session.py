@@ -249,3 +249,67 @@ def test_connecting_elsewhere_settles_messages_of_the_old_socket():
     _hand_over(session)
     session.connect("ws://other/")
     assert session.log.history()[-1].state == outbox.UNCONFIRMED
+
+
+def test_send_bytes_logs_hex_and_hands_over_the_bytes():
+    """Bytes typed as hex or Base64 are logged as a binary entry and sent as bytes."""
+    session = _open_session()
+    assert session.send_bytes(b"\xde\xad") is True
+    entry = session.log.history()[-1]
+    assert (entry.direction, entry.text, entry.binary, entry.size) == (SENT, "de ad", True, 2)
+    assert entry.payload == b"\xde\xad"
+    assert _hand_over(session) == [b"\xde\xad"]
+
+
+def test_binary_echo_confirms_the_bytes_sent():
+    """A binary frame equal to the bytes sent is their echo, with a round trip."""
+    session = _open_session()
+    session.send_bytes(b"\x01\x02")
+    _hand_over(session, now=100.0)
+    session.received_binary(b"\x01\x02", 2, now=102.5)
+    assert session.log.history()[-2].state == outbox.CONFIRMED
+    assert session.rtt() == (2.5, 2.5)
+
+
+def test_truncated_binary_frame_never_counts_as_an_echo():
+    """A frame larger than its head cannot be compared, so it confirms nothing."""
+    session = _open_session()
+    session.send_bytes(b"\x01")
+    _hand_over(session)
+    session.received_binary(b"\x01", 5000)
+    assert session.rtt() == (None, None)
+
+
+def test_stats_count_handed_and_received_messages():
+    """Messages count when the socket takes them and when they arrive, with their bytes."""
+    session = _open_session()
+    session.send_text("olá")
+    assert session.stats.snapshot(0)[SENT]["messages"] == 0
+    _hand_over(session)
+    session.received_text("olá")
+    session.received_binary(b"\x00", 10)
+    snapshot = session.stats.snapshot(0)
+    assert (snapshot[SENT]["messages"], snapshot[SENT]["bytes"]) == (1, 4)
+    assert (snapshot[RECEIVED]["messages"], snapshot[RECEIVED]["bytes"]) == (2, 14)
+
+
+def test_echo_round_trip_is_measured_from_hand_over():
+    """The round trip runs from the socket taking the message to its echo."""
+    session = _open_session()
+    session.send_text("a", now=0.0)
+    _hand_over(session, now=10.0)
+    session.received_text("a", now=13.0)
+    session.send_text("b", now=20.0)
+    _hand_over(session, now=20.0)
+    session.received_text("b", now=21.0)
+    assert session.rtt() == (1.0, 2.0)
+
+
+def test_negotiated_protocol_is_known_only_while_open():
+    """The protocol and extensions the server agreed to last as long as the connection."""
+    session = Session()
+    session.connect("ws://h/")
+    session.opened("ws://h/", 0, "chat.v2", "permessage-deflate")
+    assert session.negotiated == ("chat.v2", "permessage-deflate")
+    session.closed(1000, "", True)
+    assert session.negotiated is None
