@@ -3,10 +3,16 @@
 import argparse
 import asyncio
 import datetime
+import io
 import os
 import platform
 import shlex
+import shutil
+import subprocess
 import sys
+import tarfile
+import tempfile
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
 from playwright.async_api import Error as PlaywrightError
@@ -31,14 +37,57 @@ def _parse(argv):
     )
     parser.add_argument("--only", default="", metavar="PAGE[,PAGE]", help="measure these pages")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/ alone")
+    parser.add_argument(
+        "--baseline",
+        metavar="COMMIT",
+        help="also measure the page as COMMIT built it (start and bursts), side by side",
+    )
     args = parser.parse_args(argv)
     if args.runs is not None and args.runs < 1:
         parser.error("--runs must be at least 1")
     try:
-        args.pages = targets.pick_pages([n for n in args.only.split(",") if n])
+        names = [n for n in args.only.split(",") if n]
+        args.pages = targets.pick_pages(names, baseline=bool(args.baseline))
     except ValueError as exc:
         parser.error(str(exc))
     return args
+
+
+def _link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+class BaselineError(Exception):
+    """The baseline commit cannot be checked out."""
+
+
+@contextmanager
+def _baseline_site(commit):
+    """Check out site/ as commit had it, with today's vendored runtime, in a temporary folder.
+
+    Raises:
+        BaselineError: git does not know the commit.
+    """
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", "--format=tar", commit, "site"],
+        capture_output=True,
+    )
+    if archive.returncode:
+        detail = archive.stderr.decode(errors="replace").strip().splitlines()
+        raise BaselineError(
+            f"cannot read site/ at {commit!r}: {detail[-1] if detail else 'git failed'}"
+        )
+    with tempfile.TemporaryDirectory(prefix="bench-baseline-") as folder:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(folder, filter="data")
+        site = Path(folder) / "site"
+        # The runtime is vendored, not committed: both pages run on the same one. It is
+        # linked file by file, since the dev server serves nothing from outside its root.
+        shutil.copytree(SITE / "pyscript", site / "pyscript", copy_function=_link_or_copy)
+        yield site
 
 
 def _machine(version, runs, seconds, argv):
@@ -83,9 +132,19 @@ def main(argv=None):
         the_plan = the_plan._replace(runs=args.runs)
     pages = args.pages
     try:
-        with FloodServer() as flood, serving(SITE) as site, serving(PAGES) as bench_pages:
-            bases = {"site": site, "pages": bench_pages}
+        with ExitStack() as stack:
+            flood = stack.enter_context(FloodServer())
+            bases = {
+                "site": stack.enter_context(serving(SITE)),
+                "pages": stack.enter_context(serving(PAGES)),
+            }
+            if args.baseline:
+                folder = stack.enter_context(_baseline_site(args.baseline))
+                bases["baseline"] = stack.enter_context(serving(folder))
             results, version, seconds = asyncio.run(runner.run(the_plan, pages, bases, flood.url))
+    except BaselineError as exc:
+        print(f"{exc}.", file=sys.stderr)
+        return 2
     except PlaywrightError as exc:
         print(f"Failed to drive Chromium: {str(exc).splitlines()[0]}.", file=sys.stderr)
         return 1
@@ -94,7 +153,7 @@ def main(argv=None):
         return 130
     figures = plan.figures(the_plan)
     values = report.medians(figures, results)
-    checks = plan.checks(the_plan)
+    checks = plan.checks(the_plan, baseline=bool(args.baseline))
     names = [p.name for p in pages]
     blanks = {p.name: p.blank for p in pages}
     header, rows = report.table_rows(figures, names, values, checks, blanks)

@@ -95,8 +95,16 @@ def figures(plan):
     return rows
 
 
-def checks(plan):
-    """Return the targets, each tied to a figure of `figures(plan)`."""
+# How much slower than the baseline commit our page may become (--baseline).
+BASELINE_SLACK = 0.10
+
+
+def checks(plan, baseline=False):
+    """Return the targets, each tied to a figure of `figures(plan)`.
+
+    Args:
+        baseline: add the targets against the baseline commit's page (--baseline).
+    """
     main = burst_id(plan.main_burst)
     growth = f"{_short(plan.memory[1])}/{_short(plan.memory[0])}"
     seed = burst_id(plan.seed_burst)
@@ -118,6 +126,12 @@ def checks(plan):
             Check(
                 "latency", page, f"{short}/native", "<=", 1.2, ref=("latency", "native"), offset=0.5
             ),
+        ]
+    for page, short in (("ours-mpy", "mpy"), ("ours-pyodide", "pyodide")) if baseline else ():
+        base = "base-" + short
+        out += [
+            Check("start", page, f"{short}/{base}", "<=", 1 + BASELINE_SLACK, ref=("start", base)),
+            Check(main, page, f"{short}/{base}", ">=", 1 - BASELINE_SLACK, ref=(main, base)),
         ]
     order = {figure.id: i for i, figure in enumerate(figures(plan))}
     return sorted(out, key=lambda check: order[check.figure])

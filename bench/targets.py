@@ -3,7 +3,7 @@
 from typing import NamedTuple
 from urllib.parse import urlencode
 
-__all__ = ["PAGES", "Page", "page_url", "pick_pages"]
+__all__ = ["BASELINE_PAGES", "PAGES", "Page", "page_url", "pick_pages"]
 
 # What a page can be measured on.
 START = "start"
@@ -79,6 +79,30 @@ PAGES = (
 )
 
 
+# Our page as an earlier commit built it (--baseline): start and bursts only, which is
+# what a change of the page can slow down without the other figures showing it.
+BASELINE_PAGES = (
+    Page(
+        "base-mpy",
+        "baseline",
+        "index.html",
+        {"interpreter": "micropython"},
+        frozenset({START, BURSTS}),
+        skipped="the baseline commit's page: start and bursts only",
+        blank="skipped",
+    ),
+    Page(
+        "base-pyodide",
+        "baseline",
+        "index.html",
+        {"interpreter": "pyodide"},
+        frozenset({START, BURSTS}),
+        skipped="the baseline commit's page: start and bursts only",
+        blank="skipped",
+    ),
+)
+
+
 def page_url(page, bases, ws_url):
     """Return the address that opens `page` connected to `ws_url`.
 
@@ -88,14 +112,18 @@ def page_url(page, bases, ws_url):
     return bases[page.root] + page.path + "?" + urlencode({**page.query, "url": ws_url})
 
 
-def pick_pages(names):
+def pick_pages(names, baseline=False):
     """Return the pages named in `names` (all of them when it is empty), in table order.
+
+    Args:
+        baseline: also offer BASELINE_PAGES (and include them when names is empty).
 
     Raises:
         ValueError: a name is not a page.
     """
-    known = {page.name: page for page in PAGES}
+    pages = PAGES + BASELINE_PAGES if baseline else PAGES
+    known = {page.name: page for page in pages}
     unknown = [name for name in names if name not in known]
     if unknown:
         raise ValueError(f"unknown page {unknown[0]!r}; pages are {', '.join(known)}")
-    return tuple(page for page in PAGES if not names or page.name in names)
+    return tuple(page for page in pages if not names or page.name in names)

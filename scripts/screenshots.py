@@ -14,11 +14,17 @@ from wsdev.chromium import launch_options  # noqa: E402
 from wsdev.http import serving  # noqa: E402
 
 SHOTS = {
-    "desktop": {"viewport": {"width": 1100, "height": 720}, "color_scheme": "light"},
-    "mobile": {"viewport": {"width": 375, "height": 740}, "color_scheme": "light"},
-    "dark": {"viewport": {"width": 1100, "height": 720}, "color_scheme": "dark"},
+    "desktop": {"viewport": {"width": 1100, "height": 960}, "color_scheme": "light"},
+    "mobile": {"viewport": {"width": 375, "height": 1400}, "color_scheme": "light"},
+    "dark": {"viewport": {"width": 1100, "height": 960}, "color_scheme": "dark"},
 }
-MESSAGES = ["olá mundo", '<img src=x onerror="alert(1)"> chega como texto', '{"tipo": "ping"}']
+# (send mode, message): text, HTML that stays text, JSON shown pretty, and a binary frame.
+MESSAGES = [
+    ("text", "olá mundo"),
+    ("text", '<img src=x onerror="alert(1)"> chega como texto'),
+    ("json", '{"tipo": "ping", "seq": 1, "dados": [1, 2, 3]}'),
+    ("hex", "de ad be ef 00 01 48 65 6c 6c 6f 2c 20 57 53 21 " * 10),
+]
 
 
 def _shoot(browser, url, name, options, out):
@@ -26,11 +32,18 @@ def _shoot(browser, url, name, options, out):
     page = context.new_page()
     page.goto(url)
     expect(page.locator("#status")).to_have_class("open", timeout=60_000)
-    for text in MESSAGES:
+    page.check("#pretty-json")
+    for mode, text in MESSAGES:
+        page.select_option("#mode", mode)
         page.fill("#message", text)
         page.press("#message", "Enter")
     expect(page.locator("#messages li.received")).to_have_count(len(MESSAGES))
-    page.fill("#message", "Enter envia; Shift+Enter quebra a linha")
+    expect(page.locator("#rtt")).to_contain_text("ms ·")
+    page.select_option("#mode", "json")
+    page.fill("#message", '{"tipo": "pong",}')
+    page.press("#message", "Enter")
+    expect(page.locator("#send-error")).to_be_visible()
+    page.locator("#messages").evaluate("ul => { ul.scrollTop = ul.scrollHeight; }")
     path = out / f"{name}.png"
     page.screenshot(path=path)
     context.close()

@@ -76,7 +76,10 @@ def _now():
 
 
 _performance = js.performance
-_origin = float(_performance.timeOrigin)
+# Read as text: MicroPython turns a whole-number JS value into a 32-bit int, so a
+# timeOrigin that happens to fall on a whole millisecond (one page load in ten)
+# would arrive wrapped, hours off. performance.now() stays small enough to cross.
+_origin = float(js.Function.new("return String(performance.timeOrigin)")())
 
 
 def _precise_now():
