@@ -38,6 +38,18 @@ def _parse(argv):
     parser.add_argument("--only", default="", metavar="PAGE[,PAGE]", help="measure these pages")
     parser.add_argument("--no-write", action="store_true", help="print only; leave docs/ alone")
     parser.add_argument(
+        "--measure",
+        default="",
+        metavar="WHAT[,WHAT]",
+        help=f"measure only these: {', '.join(sorted(targets.ALL))}",
+    )
+    parser.add_argument(
+        "--bursts",
+        default="",
+        metavar="N[,N]",
+        help="flood sizes for the burst figures (the main burst is always one of them)",
+    )
+    parser.add_argument(
         "--baseline",
         metavar="COMMIT",
         help="also measure the page as COMMIT built it (start and bursts), side by side",
@@ -48,6 +60,10 @@ def _parse(argv):
     try:
         names = [n for n in args.only.split(",") if n]
         args.pages = targets.pick_pages(names, baseline=bool(args.baseline))
+        args.bursts = [_count(n) for n in args.bursts.split(",") if n]
+        measures = [m for m in args.measure.split(",") if m]
+        if measures:
+            args.pages = targets.only_measuring(args.pages, measures)
     except ValueError as exc:
         parser.error(str(exc))
     return args
@@ -62,6 +78,12 @@ def _link_or_copy(source, target):
 
 class BaselineError(Exception):
     """The baseline commit cannot be checked out."""
+
+
+def _count(text):
+    if not text.strip().isdigit() or int(text) < 1:
+        raise ValueError(f"--bursts takes whole numbers above 0, not {text!r}")
+    return int(text)
 
 
 @contextmanager
@@ -130,6 +152,8 @@ def main(argv=None):
     the_plan = plan.QUICK if args.quick else plan.FULL
     if args.runs is not None:
         the_plan = the_plan._replace(runs=args.runs)
+    if args.bursts:
+        the_plan = the_plan._replace(bursts=tuple(sorted({*args.bursts, the_plan.main_burst})))
     pages = args.pages
     try:
         with ExitStack() as stack:

@@ -25,8 +25,8 @@ fresh browser context (no cache, no shared process).
   them, plus every WebAssembly memory's size and the number of `li`.
 - **large**: the text is set in `#message` directly, then submitted; milliseconds
   until its echo's `li` appears (however much of the text the page shows in it).
-  The page cannot send binary, so for binary it submits `binary N` and the server
-  sends N random bytes: that figure is receive-and-show only.
+  For binary the page submits `binary N` and the server sends N random bytes:
+  that figure is receive-and-show only.
 - **latency**: sequential echoes of `p0`, `p1`…; each from submit until its
   received `li` appears; the median of one page's echoes is one sample.
 
@@ -39,7 +39,10 @@ be in a browser nobody is watching.
 Pages: `ours-mpy` and `ours-pyodide` are `site/index.html` on MicroPython and on
 Pyodide; `seed` is the article's page with only its two syntax errors fixed
 (`bench/pages/seed.html`); `native` is a plain-JavaScript page that appends one
-`li` per message; `ceiling` only counts messages.
+`li` per message; `ceiling` only counts messages. With `--baseline COMMIT`,
+`base-mpy` and `base-pyodide` are `site/` as that commit had it, on today's
+vendored runtime, measured for start and bursts: a change to the page may cost
+at most 10% of either.
 """
 
 

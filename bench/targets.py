@@ -3,7 +3,7 @@
 from typing import NamedTuple
 from urllib.parse import urlencode
 
-__all__ = ["BASELINE_PAGES", "PAGES", "Page", "page_url", "pick_pages"]
+__all__ = ["ALL", "BASELINE_PAGES", "PAGES", "Page", "only_measuring", "page_url", "pick_pages"]
 
 # What a page can be measured on.
 START = "start"
@@ -127,3 +127,17 @@ def pick_pages(names, baseline=False):
     if unknown:
         raise ValueError(f"unknown page {unknown[0]!r}; pages are {', '.join(known)}")
     return tuple(page for page in pages if not names or page.name in names)
+
+
+def only_measuring(pages, measures):
+    """Return the pages restricted to `measures` (names from ALL); pages left with none go.
+
+    Raises:
+        ValueError: a name is not a measurement.
+    """
+    unknown = [m for m in measures if m not in ALL]
+    if unknown:
+        raise ValueError(f"unknown measurement {unknown[0]!r}; they are {', '.join(sorted(ALL))}")
+    chosen = frozenset(measures)
+    restricted = [page._replace(measures=page.measures & chosen) for page in pages]
+    return tuple(page for page in restricted if page.measures)

@@ -58,3 +58,20 @@ def test_page_375_px_wide_has_no_serious_violations(page, open_page):
     _open_with_messages(open_page)
     violations = severe_violations(page)
     assert not violations, describe(violations)
+
+
+def test_pending_message_and_send_error_have_no_serious_violations(open_page):
+    """A message queued while closed, and a refused JSON send, keep every text readable."""
+    page = _open_with_messages(open_page)
+    page.click("#close")
+    expect(page.locator("#status")).to_have_class("closed")
+    page.select_option("#mode", "text")
+    page.fill("#message", "na fila")
+    page.press("#message", "Enter")
+    expect(page.locator("#messages li.sent.pending")).to_have_count(1)
+    page.select_option("#mode", "json")
+    page.fill("#message", '{"a": }')
+    page.press("#message", "Enter")
+    expect(page.locator("#send-error")).to_be_visible()
+    violations = severe_violations(page)
+    assert not violations, describe(violations)
