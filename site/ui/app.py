@@ -156,6 +156,7 @@ class App:
         self._listen("export", "click", self._export_clicked)
         self._listen("copy", "click", self._copy_clicked)
         self._listen("messages", "click", self._log_clicked)
+        self._listen("messages", "scroll", self._log_scrolled)
         params = self._params
         default = self._default_server()
         url = params.get("url") or default
@@ -439,6 +440,9 @@ class App:
     def _copy_failed(self, error):
         detail = str(getattr(error, "message", "") or error)
         self.view.say("tool-status", i18n.t(self.session.lang, "tools.copy_failed", detail=detail))
+
+    def _log_scrolled(self, event):
+        self.view.fill_meta()
 
     def _log_clicked(self, event):
         button = event.target.closest("button.show-all")

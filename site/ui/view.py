@@ -1,5 +1,7 @@
 """Draws the session into the DOM: the status at once, the log once per animation frame."""
 
+from collections import deque
+
 import js
 from pyscript.ffi import create_proxy, is_none
 
@@ -23,8 +25,10 @@ _MAKE_ITEM = js.Function.new(
     "text",
     "meta",
     "const li = template.cloneNode(true); li.append(text); "
-    "li.setAttribute('data-meta', meta); return li;",
+    "if (meta) li.setAttribute('data-meta', meta); return li;",
 )
+# Entries at the end of a drawn batch that get their meta line at once.
+META_TAIL = 40
 # A binary entry's dump shows this many lines until "show all" is pressed.
 DUMP_LINES = 8
 _LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
@@ -61,6 +65,8 @@ class View:
         self._kinds = {"text": i18n.t(lang, "type.text"), "binary": i18n.t(lang, "type.binary")}
         self._labels = {kind: i18n.t(lang, key) for kind, key in _LABELS.items()}
         self._shown = {}
+        # (li, entry) drawn without their meta line, oldest first (see fill_meta).
+        self._bare = deque((), session.log.view_cap)
         self._shown_filter = None
         self._frame = create_proxy(guard(self._on_frame))
         self._frame_pending = False
@@ -194,7 +200,15 @@ class View:
             self._remove_oldest(ul, remove)
         if entries:
             stick = ul.scrollHeight - ul.scrollTop - ul.clientHeight < 40
-            ul.append(*[self._item(entry) for entry in entries])
+            # In a big batch only the last entries can be in sight: the others get
+            # their meta line when the user scrolls up to them (see fill_meta).
+            bare = len(entries) - META_TAIL
+            items = [self._item(entry, i < bare) for i, entry in enumerate(entries)]
+            ul.append(*items)
+            if bare > 0:
+                waiting = self._bare
+                for i in range(bare):
+                    waiting.append((items[i], entries[i]))
             if stick or remove >= ul.childElementCount:
                 ul.scrollTop = ul.scrollHeight
         if log.filtered or self._shown.get("filter-count") is not None:
@@ -216,14 +230,29 @@ class View:
         doomed.setEndAfter(ul.children.item(count - 1))
         doomed.deleteContents()
 
-    def _item(self, entry):
+    def fill_meta(self):
+        """Give every entry drawn without its meta line one, once the list scrolls away
+        from its end: a flood's entries get it only when someone can see them."""
+        waiting = self._bare
+        if not waiting:
+            return
+        ul = self._list
+        if ul.scrollHeight - ul.scrollTop - ul.clientHeight < 40:
+            return
+        self._bare = deque((), self._session.log.view_cap)
+        clock, kinds = self._clock, self._kinds
+        for li, entry in waiting:
+            li.setAttribute("data-meta", present.meta(entry, clock, kinds))
+
+    def _item(self, entry, bare=False):
         # The time, size and type, drawn by CSS: the li's text stays label + payload.
-        meta = present.meta(entry, self._clock, self._kinds)
+        meta = "" if bare else present.meta(entry, self._clock, self._kinds)
         # A clone of a ready-made "li > span label" costs one call instead of five.
         template = self._templates[entry.direction]
         if entry.binary:
             li = template.cloneNode(True)
-            li.setAttribute("data-meta", meta)
+            if meta:
+                li.setAttribute("data-meta", meta)
             self._dump(li, entry)
         else:
             text = entry.text
@@ -235,7 +264,8 @@ class View:
                 text = pretty_json(text)
             if "\x00" in text:
                 li = template.cloneNode(True)
-                li.setAttribute("data-meta", meta)
+                if meta:
+                    li.setAttribute("data-meta", meta)
                 call_with_text(li, "append", text)
             else:
                 # One FFI call per entry: this runs for every message of a flood.

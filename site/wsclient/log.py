@@ -60,8 +60,6 @@ class MessageLog:
         in_view: entries the view shows after the last take_batch() (at most view_cap).
         dropped: entries that left, or never reached, the view; after take_batch(),
             in_view + dropped == total (== matched, while a filter is set).
-        matched: entries of the history that the filter lets through (all of them
-            when there is no filter).
     """
 
     def __init__(self, view_cap=1000, history_cap=10000):
@@ -83,7 +81,7 @@ class MessageLog:
         self.counts = {SENT: 0, RECEIVED: 0, SYSTEM: 0}
         self.in_view = 0
         self.dropped = 0
-        self.matched = 0
+        self._matched = 0
 
     @property
     def pending(self):
@@ -99,17 +97,27 @@ class MessageLog:
         self._seq += 1
         entry = Entry(self._seq, direction, text, binary, size, time_ms)
         match = self._match
-        if len(self._history) == self.history_cap:
-            # The oldest entry leaves the history with this append.
-            if match is None or match(self._history[0]):
-                self.matched -= 1
+        if match is None:
+            self._history.append(entry)
+            self.total += 1
+            self._pending.append(entry)
+            self._pending_count += 1
+            return entry
+        # The oldest entry leaves the history with this append.
+        if len(self._history) == self.history_cap and match(self._history[0]):
+            self._matched -= 1
         self._history.append(entry)
         self.total += 1
-        if match is None or match(entry):
-            self.matched += 1
+        if match(entry):
+            self._matched += 1
             self._pending.append(entry)
             self._pending_count += 1
         return entry
+
+    @property
+    def matched(self):
+        """Entries of the history that the filter lets through (all, without a filter)."""
+        return len(self._history) if self._match is None else self._matched
 
     @property
     def kept(self):
@@ -146,7 +154,7 @@ class MessageLog:
             if match is None or match(entry):
                 matched += 1
                 self._pending.append(entry)
-        self.matched = matched
+        self._matched = matched
         self._pending_count = matched
 
     def visible(self):

@@ -57,6 +57,10 @@ def make_filter(text, directions=_DIRECTIONS):
     return match
 
 
+# "000" to "999": looked up rather than formatted, since every drawn entry needs one.
+_MILLIS = ["%03d" % n for n in range(1000)]
+
+
 class Clock:
     """Formats wall-clock milliseconds as local "HH:MM:SS.mmm".
 
@@ -72,13 +76,13 @@ class Clock:
 
     def time(self, ms):
         """Return the local time of ms (milliseconds since 1970, UTC)."""
-        local = int(ms // 1) + self.offset_ms
+        local = (int(ms) if ms >= 0 else int(ms // 1)) + self.offset_ms
         second = local // 1000
         if second != self._second:
             self._second = second
             day = second % 86400
             self._prefix = "%02d:%02d:%02d." % (day // 3600, day // 60 % 60, day % 60)
-        return self._prefix + "%03d" % (local % 1000)
+        return self._prefix + _MILLIS[local - second * 1000]
 
 
 def meta(entry, clock, kinds):
@@ -90,8 +94,7 @@ def meta(entry, clock, kinds):
     when = clock.time(entry.time_ms)
     if entry.direction == SYSTEM:
         return when
-    kind = kinds["binary"] if entry.binary else kinds["text"]
-    return when + " · " + str(entry.size) + " B · " + kind
+    return "%s · %d B · %s" % (when, entry.size, kinds["binary"] if entry.binary else kinds["text"])
 
 
 def decimal(value, lang, places=1):
