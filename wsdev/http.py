@@ -16,6 +16,8 @@ import urllib.parse
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
+from wsdev import bytecode
+
 __all__ = ["make_http_server", "serving"]
 
 _PLACEHOLDER = b'<meta name="default-server" content="">'
@@ -40,6 +42,7 @@ class _Handler(SimpleHTTPRequestHandler):
         ".js": "text/javascript",
         ".json": "application/json",
         ".mjs": "text/javascript",
+        ".mpy": "application/octet-stream",
         ".png": "image/png",
         ".py": "text/x-python; charset=utf-8",
         ".svg": "image/svg+xml",
@@ -66,6 +69,16 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self._local_path()
+        if path is not None and path.endswith(".mpy"):
+            # MicroPython bytecode of a module: built from its .py when that is newer.
+            source = bytecode.source_of(self.directory, os.path.relpath(path, self.directory))
+            if source is not None:
+                try:
+                    bytecode.fresh(self.directory, source)
+                except bytecode.BytecodeError as exc:
+                    sys.stderr.write(f"{exc}\n")
+                    self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc).splitlines()[0])
+                    return None
         is_dir = path is not None and os.path.isdir(path)
         if is_dir:
             path = self._contained(os.path.join(path, "index.html"))

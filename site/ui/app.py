@@ -11,7 +11,6 @@ from ui.socket import Socket
 from ui.text import call_with_text, fix_read
 from ui.view import View
 from wsclient import i18n, present
-from wsclient.export import to_jsonl
 from wsclient.formats import PayloadError, parse_base64, parse_hex, parse_json, utf16_index
 from wsclient.history import History
 from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
@@ -156,7 +155,10 @@ class App:
         self._listen("export", "click", self._export_clicked)
         self._listen("copy", "click", self._copy_clicked)
         self._listen("messages", "click", self._log_clicked)
-        self._listen("messages", "scroll", self._log_scrolled)
+        # What starts a user's scroll of the list; not "scroll", which the page's own
+        # scrolling to the newest entry fires every frame of a flood.
+        for event in ("wheel", "keydown", "pointerdown", "touchstart"):
+            self._listen("messages", event, self._log_scrolled)
         params = self._params
         default = self._default_server()
         url = params.get("url") or default
@@ -415,6 +417,9 @@ class App:
         self.view.schedule()
 
     def _export_clicked(self, event):
+        # Imported on the first export: the page's start does not wait for it.
+        from wsclient.export import to_jsonl
+
         entries = self.session.log.history()
         now = _now()
         name = present.export_name(now, self._clock.offset_ms // 60000)

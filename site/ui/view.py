@@ -1,7 +1,5 @@
 """Draws the session into the DOM: the status at once, the log once per animation frame."""
 
-from collections import deque
-
 import js
 from pyscript.ffi import create_proxy, is_none
 
@@ -24,8 +22,23 @@ _MAKE_ITEM = js.Function.new(
     "template",
     "text",
     "meta",
+    "seq",
     "const li = template.cloneNode(true); li.append(text); "
-    "if (meta) li.setAttribute('data-meta', meta); return li;",
+    "if (meta) li.setAttribute('data-meta', meta); else li.dataset.seq = seq; return li;",
+)
+# The sequence numbers of the entries drawn without a meta line, comma-separated.
+_BARE_SEQS = js.Function.new(
+    "ul",
+    "return Array.from(ul.querySelectorAll('li[data-seq]:not([data-meta])'), "
+    "li => li.dataset.seq).join(',');",
+)
+# Give those entries their meta lines, one per line of metas, in the same order.
+_SET_METAS = js.Function.new(
+    "ul",
+    "metas",
+    "const lines = metas.split('\\n');"
+    "ul.querySelectorAll('li[data-seq]:not([data-meta])').forEach((li, i) => {"
+    "  if (lines[i]) li.setAttribute('data-meta', lines[i]); });",
 )
 # Entries at the end of a drawn batch that get their meta line at once.
 META_TAIL = 40
@@ -65,8 +78,8 @@ class View:
         self._kinds = {"text": i18n.t(lang, "type.text"), "binary": i18n.t(lang, "type.binary")}
         self._labels = {kind: i18n.t(lang, key) for kind, key in _LABELS.items()}
         self._shown = {}
-        # (li, entry) drawn without their meta line, oldest first (see fill_meta).
-        self._bare = deque((), session.log.view_cap)
+        # Whether some entries were drawn without their meta line (see fill_meta).
+        self._bare = False
         self._shown_filter = None
         self._frame = create_proxy(guard(self._on_frame))
         self._frame_pending = False
@@ -206,9 +219,7 @@ class View:
             items = [self._item(entry, i < bare) for i, entry in enumerate(entries)]
             ul.append(*items)
             if bare > 0:
-                waiting = self._bare
-                for i in range(bare):
-                    waiting.append((items[i], entries[i]))
+                self._bare = True
             if stick or remove >= ul.childElementCount:
                 ul.scrollTop = ul.scrollHeight
         if log.filtered or self._shown.get("filter-count") is not None:
@@ -231,21 +242,24 @@ class View:
         doomed.deleteContents()
 
     def fill_meta(self):
-        """Give every entry drawn without its meta line one, once the list scrolls away
-        from its end: a flood's entries get it only when someone can see them."""
-        waiting = self._bare
-        if not waiting:
+        """Give every entry drawn without its meta line one: the user is about to
+        scroll the list, so a flood's entries get it only when someone can see them."""
+        if not self._bare:
             return
-        ul = self._list
-        if ul.scrollHeight - ul.scrollTop - ul.clientHeight < 40:
+        self._bare = False
+        seqs = str(_BARE_SEQS(self._list))
+        if not seqs:
             return
-        self._bare = deque((), self._session.log.view_cap)
-        clock, kinds = self._clock, self._kinds
-        for li, entry in waiting:
-            li.setAttribute("data-meta", present.meta(entry, clock, kinds))
+        log, clock, kinds = self._session.log, self._clock, self._kinds
+        metas = []
+        for seq in seqs.split(","):
+            entry = log.at(int(seq))
+            metas.append("" if entry is None else present.meta(entry, clock, kinds))
+        _SET_METAS(self._list, "\n".join(metas))
 
     def _item(self, entry, bare=False):
         # The time, size and type, drawn by CSS: the li's text stays label + payload.
+        bare = bare and not entry.binary
         meta = "" if bare else present.meta(entry, self._clock, self._kinds)
         # A clone of a ready-made "li > span label" costs one call instead of five.
         template = self._templates[entry.direction]
@@ -269,7 +283,7 @@ class View:
                 call_with_text(li, "append", text)
             else:
                 # One FFI call per entry: this runs for every message of a flood.
-                li = _MAKE_ITEM(template, text, meta)
+                li = _MAKE_ITEM(template, text, meta, entry.seq)
             if long:
                 li.append(self._long_text(entry))
         if entry.msg_id is not None:

@@ -58,7 +58,8 @@ def make_filter(text, directions=_DIRECTIONS):
 
 
 # "000" to "999": looked up rather than formatted, since every drawn entry needs one.
-_MILLIS = ["%03d" % n for n in range(1000)]
+# Made by the first Clock, not at import, which the page's start waits for.
+_MILLIS = []
 
 
 class Clock:
@@ -71,6 +72,8 @@ class Clock:
     def __init__(self, offset_minutes=0):
         """offset_minutes: minutes to add to UTC for local time (east is positive)."""
         self.offset_ms = int(offset_minutes) * 60000
+        if not _MILLIS:
+            _MILLIS.extend(["%03d" % n for n in range(1000)])
         self._second = None
         self._prefix = ""
 
