@@ -429,8 +429,9 @@ class App:
         )
 
     def _copy_clicked(self, event):
-        self._copied = len(self.session.log.visible())
-        text = self.view.copy_text()
+        entries = self.session.log.visible()
+        self._copied = len(entries)
+        text = self.view.copy_text(entries)
         try:
             promise = call_with_text(window.navigator.clipboard, "writeText", text)
         except Exception as exc:  # noqa: BLE001 - no clipboard in this context

@@ -80,7 +80,6 @@ class View:
         self._shown = {}
         # Whether some entries were drawn without their meta line (see fill_meta).
         self._bare = False
-        self._shown_filter = None
         self._frame = create_proxy(guard(self._on_frame))
         self._frame_pending = False
         self._dirty = False
@@ -106,7 +105,7 @@ class View:
         self._status.textContent = session.status_text
         negotiated = session.negotiated
         if negotiated is None:
-            self._show("negotiated", None)
+            self.say("negotiated", None)
         else:
             lang = session.lang
             text = i18n.t(
@@ -115,9 +114,9 @@ class View:
                 protocol=negotiated[0] or i18n.t(lang, "negotiated.no_protocol"),
                 extensions=negotiated[1] or i18n.t(lang, "negotiated.no_extensions"),
             )
-            self._show("negotiated", text)
+            self.say("negotiated", text)
 
-    def _show(self, element_id, text):
+    def say(self, element_id, text):
         """Write text into the element, or hide it (None); only what changed is touched."""
         if self._shown.get(element_id, _UNSET) == text:
             return
@@ -127,16 +126,12 @@ class View:
         if text is not None:
             call_with_text(element, "replaceChildren", text)
 
-    def say(self, element_id, text):
-        """Show a line of text in one of the page's message elements; None hides it."""
-        self._show(element_id, text)
-
     def measurements(self, snapshot, rtt):
         """Show the traffic counters and the echo round trip."""
         lang = self._session.lang
-        self._show("stats-sent", present.stats_line("stats.sent", snapshot[SENT], lang))
-        self._show("stats-received", present.stats_line("stats.received", snapshot[RECEIVED], lang))
-        self._show("rtt", present.rtt_line(rtt[0], rtt[1], lang))
+        self.say("stats-sent", present.stats_line("stats.sent", snapshot[SENT], lang))
+        self.say("stats-received", present.stats_line("stats.received", snapshot[RECEIVED], lang))
+        self.say("rtt", present.rtt_line(rtt[0], rtt[1], lang))
 
     def filter_count(self):
         """Say how many kept entries the filter lets through, while one is set."""
@@ -145,11 +140,11 @@ class View:
         if log.filtered:
             lang = self._session.lang
             text = i18n.t(lang, "filter.count", matched=log.matched, total=log.kept)
-        self._show("filter-count", text)
+        self.say("filter-count", text)
 
-    def copy_text(self):
-        """The entries the list shows, as plain text lines."""
-        return present.copy_text(self._session.log.visible(), self._clock, self._labels)
+    def copy_text(self, entries):
+        """Entries as plain text lines, with the labels the list shows."""
+        return present.copy_text(entries, self._clock, self._labels)
 
     def show_all(self, button):
         """Expand a binary entry's dump to every byte the page holds."""

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.page import send
+
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
 BURST = 200
@@ -44,11 +46,6 @@ PT_BUTTONS = {"clear": "Limpar log", "export": "Exportar", "copy": "Copiar"}
 TAB_LIMIT = 60
 
 
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
-
-
 def _tab_to(page, selector):
     """Press Tab until the element matching selector has the focus."""
     for _ in range(TAB_LIMIT):
@@ -82,7 +79,7 @@ def test_a_burst_is_announced_as_a_few_summaries(open_page, scripted_server):
     page = open_page(url=scripted_server(burst_when_asked).url)
     expect(page.locator("#status")).to_have_class("open")
     page.evaluate(WATCH_ANNOUNCER_JS)
-    _send(page, "vai")
+    send(page, "vai")
     expect(page.locator("#messages li.received").last).to_have_text(f"Recebido: m{BURST - 1}")
     page.wait_for_function(
         """total => window.__announcements
@@ -100,7 +97,7 @@ def test_a_burst_is_announced_as_a_few_summaries(open_page, scripted_server):
 
 def test_one_message_is_announced_in_the_singular(connected):
     """A single message is announced as "1 nova mensagem"."""
-    _send(connected, "oi")
+    send(connected, "oi")
     expect(connected.locator("#announcer")).to_have_text("1 nova mensagem")
 
 
@@ -108,7 +105,7 @@ def test_announcement_in_english(open_page):
     """With ?lang=en a single message is announced as "1 new message"."""
     page = open_page(lang="en")
     expect(page.locator("#status")).to_have_class("open")
-    _send(page, "hi")
+    send(page, "hi")
     expect(page.locator("#announcer")).to_have_text("1 new message")
 
 
@@ -145,9 +142,9 @@ def test_no_horizontal_scroll_at_375_px(page, open_page):
     page.set_viewport_size({"width": 375, "height": 800})
     open_page()
     expect(page.locator("#status")).to_have_class("open")
-    _send(page, "x" * 400)
+    send(page, "x" * 400)
     page.select_option("#mode", "hex")
-    _send(page, " ".join(f"{byte:02x}" for byte in range(64)))
+    send(page, " ".join(f"{byte:02x}" for byte in range(64)))
     expect(page.locator("#messages li.received pre.dump")).to_have_count(1)
     widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"

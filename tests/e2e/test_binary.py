@@ -6,6 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.page import send
 from tests.e2e.servers import echo
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
@@ -17,11 +18,6 @@ HELD_BYTES = 4096
 # An entry's nodes: label span, the space, the dump, the size (and nothing else).
 NODES_JS = """li => Array.from(li.childNodes).map(node =>
     node.nodeType === Node.TEXT_NODE ? JSON.stringify(node.data) : node.nodeName.toLowerCase())"""
-
-
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
 
 
 def _hexdump(data):
@@ -81,7 +77,7 @@ def test_show_all_gives_a_sent_frame_whole_and_a_received_one_up_to_4096_bytes(c
     """Show all on a 5,000-byte frame: every sent byte, and the first 4,096 of its echo."""
     data = (bytes(range(256)) * 20)[:5000]
     connected.select_option("#mode", "base64")
-    _send(connected, base64.b64encode(data).decode())
+    send(connected, base64.b64encode(data).decode())
     expected = {"sent": _hexdump(data), "received": _hexdump(data[:HELD_BYTES])}
     for kind, lines in expected.items():
         entry = connected.locator(f"#messages li.{kind}")
@@ -106,7 +102,7 @@ def test_hex_mode_sends_each_spelling_as_a_binary_frame(open_page, scripted_serv
         " de\tad\n be  ef ": DEADBEEF,
     }
     for text in spellings:
-        _send(page, text)
+        send(page, text)
     expect(page.locator("#messages li.received pre.dump")).to_have_count(len(spellings))
     expect(page.locator("#messages li.sent pre.dump")).to_have_count(len(spellings))
     assert received == list(spellings.values())
@@ -119,7 +115,7 @@ def test_base64_mode_sends_either_alphabet_as_a_binary_frame(open_page, scripted
     page.select_option("#mode", "base64")
     texts = ["3q2+7w==", "3q2-7w", "3q2+\n7w=="]
     for text in texts:
-        _send(page, text)
+        send(page, text)
     expect(page.locator("#messages li.received pre.dump")).to_have_count(len(texts))
     assert received == [DEADBEEF] * len(texts)
 
@@ -131,7 +127,7 @@ def test_bad_hex_is_refused_at_its_line_and_column(connected):
     expect(entries.filter(has_text="Conectado ao servidor")).to_have_count(1)
     before = entries.count()
     connected.select_option("#mode", "hex")
-    _send(connected, text)
+    send(connected, text)
     error = connected.locator("p#send-error")
     expect(error).to_be_visible()
     expect(error).to_have_text(
@@ -150,10 +146,10 @@ def test_send_error_goes_away_on_the_next_good_send(open_page, scripted_server):
     received = []
     page = open_page(url=scripted_server(echo(received)).url)
     page.select_option("#mode", "hex")
-    _send(page, "zz")
+    send(page, "zz")
     error = page.locator("#send-error")
     expect(error).to_be_visible()
-    _send(page, "0a")
+    send(page, "0a")
     expect(page.locator("#messages li.received pre.dump")).to_have_count(1)
     expect(error).to_be_hidden()
     assert not page.locator("#message").evaluate("el => el.hasAttribute('aria-invalid')")
@@ -163,7 +159,7 @@ def test_send_error_goes_away_on_the_next_good_send(open_page, scripted_server):
 def test_bad_base64_is_refused_at_its_line_and_column(connected):
     """Base64 with a character outside both alphabets says where it is."""
     connected.select_option("#mode", "base64")
-    _send(connected, "3q2*7w==")
+    send(connected, "3q2*7w==")
     error = connected.locator("#send-error")
     expect(error).to_be_visible()
     expect(error).to_have_text(re.compile(r"^Base64 inválido na linha 1, coluna 4\b"))

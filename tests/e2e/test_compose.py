@@ -8,16 +8,12 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import START_TIMEOUT_MS
+from tests.e2e.page import send
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
 STORAGE_KEY = "pyws.history"
 HISTORY_CAP = 100
-
-
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
 
 
 def _stored(page):
@@ -63,7 +59,7 @@ def test_shift_enter_adds_a_line_and_enter_sends_both(connected):
 def test_arrows_walk_the_history_and_back_to_the_draft(connected):
     """↑ recalls older texts down to the oldest, ↓ newer ones and finally what was being typed."""
     for text in ("um", "dois"):
-        _send(connected, text)
+        send(connected, text)
     field = connected.locator("#message")
     field.fill("rascunho")
     for key, expected in [
@@ -80,13 +76,13 @@ def test_arrows_walk_the_history_and_back_to_the_draft(connected):
 def test_history_is_stored_without_repeats_in_a_row(connected):
     """localStorage["pyws.history"] lists the texts sent, oldest first, a repeat kept once."""
     for text in ("um", "dois", "dois", "três", "dois"):
-        _send(connected, text)
+        send(connected, text)
     _expect_stored(connected, ["um", "dois", "três", "dois"])
 
 
 def test_history_survives_a_reload(connected):
     """After a reload ↑ still recalls what was sent before it."""
-    _send(connected, "antes do reload")
+    send(connected, "antes do reload")
     _expect_stored(connected, ["antes do reload"])
     _reload(connected)
     field = connected.locator("#message")
@@ -101,5 +97,5 @@ def test_history_keeps_the_last_100(connected):
         "([key, items]) => localStorage.setItem(key, JSON.stringify(items))", [STORAGE_KEY, old]
     )
     _reload(connected)
-    _send(connected, "mais um")
+    send(connected, "mais um")
     _expect_stored(connected, [*old[1:], "mais um"])

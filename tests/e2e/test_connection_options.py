@@ -7,16 +7,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import START_TIMEOUT_MS
+from tests.e2e.page import send
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
 STATUS = "#status"
 SECRET = "segredo-42"
-
-
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
 
 
 async def _hold(connection):
@@ -113,9 +109,9 @@ def test_address_never_holds_message_text(open_page, scripted_server):
     """Neither sent messages nor the text being typed ever reach the address."""
     page = open_page()
     expect(page.locator(STATUS)).to_have_class("open")
-    _send(page, SECRET)
+    send(page, SECRET)
     page.select_option("#mode", "json")
-    _send(page, f'{{"{SECRET}": 1}}')
+    send(page, f'{{"{SECRET}": 1}}')
     expect(page.locator("#messages li.received")).to_have_count(2)
     page.fill("#message", f"{SECRET} ainda no campo")
     server = scripted_server(_hold)

@@ -5,6 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.page import send
 from tests.e2e.servers import flood
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
@@ -19,11 +20,6 @@ LOCAL_DAY_MS_JS = """ms => { const d = new Date(ms);
         + d.getMilliseconds(); }"""
 
 
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
-
-
 def _day_ms(match):
     hours, minutes, seconds, millis = (int(part) for part in match.groups()[:4])
     return ((hours * 60 + minutes) * 60 + seconds) * 1000 + millis
@@ -32,7 +28,7 @@ def _day_ms(match):
 def test_text_entry_meta_gives_local_time_utf8_size_and_kind(connected):
     """A text entry's data-meta is its local time to the millisecond, UTF-8 size and "texto"."""
     before = connected.evaluate(LOCAL_DAY_MS_JS, connected.evaluate("() => Date.now()"))
-    _send(connected, TEXT)
+    send(connected, TEXT)
     received = connected.locator("#messages li.received")
     expect(received).to_have_text(f"Recebido: {TEXT}")
     after = connected.evaluate(LOCAL_DAY_MS_JS, connected.evaluate("() => Date.now()"))
@@ -73,7 +69,7 @@ def test_connect_and_close_are_system_entries_stamped_with_the_time(connected, e
 def test_entries_speak_english_with_lang_en(open_page, echo_server):
     """With ?lang=en the meta says "text" and the system entries read in English."""
     page = open_page(lang="en")
-    _send(page, "hi")
+    send(page, "hi")
     received = page.locator("#messages li.received")
     expect(received).to_have_text("Received: hi")
     expect(received).to_have_attribute("data-meta", re.compile(f"^{TIME} · 2 B · text$"))

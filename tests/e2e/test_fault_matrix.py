@@ -7,6 +7,7 @@ import time
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.page import send
 from tests.e2e.servers import close_as_told, echo, flood
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
@@ -41,11 +42,6 @@ RETRY_UNTIL_OPEN_JS = """() => {
     if (retry && retry.checkVisibility()) retry.click();
     return false;
 }"""
-
-
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
 
 
 def _payloads(page, kind):
@@ -90,7 +86,7 @@ def test_bad_address_while_connected_leaves_no_orphan_connection(open_page, scri
     page.fill("#url", "ws://")
     page.click("#connect")
     expect(status).to_have_class("error")
-    _send(page, "ainda aqui?")
+    send(page, "ainda aqui?")
     try:
         expect(page.locator("#messages li.received")).to_have_text("Recebido: ainda aqui?")
     except AssertionError:
@@ -139,7 +135,7 @@ def test_unusual_text_round_trips_exactly(connected):
     """Empty, emoji and right-to-left messages are sent, echoed and listed unchanged."""
     texts = ["", "olá 👋🏽 🇧🇷", "مرحبا بالعالم", "שלום"]
     for text in texts:
-        _send(connected, text)
+        send(connected, text)
     expect(connected.locator("#messages li.received")).to_have_count(len(texts))
     assert _payloads(connected, "sent") == texts
     assert _payloads(connected, "received") == texts
@@ -148,7 +144,7 @@ def test_unusual_text_round_trips_exactly(connected):
 
 def test_entries_follow_the_direction_of_their_text(connected):
     """Each entry has dir=auto, so right-to-left text reads from the right."""
-    _send(connected, "שלום")
+    send(connected, "שלום")
     received = connected.locator("#messages li.received")
     expect(received).to_have_count(1)
     # Set when the entry is made, so there is nothing to wait for.
@@ -167,7 +163,7 @@ def test_nul_characters_round_trip(open_page, scripted_server):
     page = open_page(url=scripted_server(greet_then_echo).url)
     entries = page.locator("#messages li.received")
     expect(entries).to_have_count(1)
-    _send(page, "a\u0000b")
+    send(page, "a\u0000b")
     expect(entries).to_have_count(2)
     assert _payloads(page, "received") == ["x\u0000y", "a\u0000b"]
     assert _payloads(page, "sent") == ["a\u0000b"]
@@ -272,7 +268,7 @@ def test_connecting_elsewhere_replaces_a_hanging_handshake(open_page, silent_ser
     page.fill("#url", echo_server.url)
     page.click("#connect")
     expect(page.locator(STATUS)).to_have_text(f"Conectado ao servidor {echo_server.url}")
-    _send(page, "ainda funciona")
+    send(page, "ainda funciona")
     expect(page.locator("#messages li.received")).to_have_text("Recebido: ainda funciona")
 
 
@@ -285,7 +281,7 @@ def test_messages_typed_while_disconnected_are_sent_once_in_order(open_page, scr
     page.click("#close")
     expect(status).to_contain_text("1000")
     for text in QUEUED:
-        _send(page, text)
+        send(page, text)
     pending = page.locator("#messages li.sent.pending")
     expect(pending).to_have_count(len(QUEUED))
     page.click("#connect")
@@ -303,12 +299,12 @@ def test_server_restart_delivers_queued_messages_once_in_order(open_page, script
     server = scripted_server(echo(received))
     page = open_page(url=server.url)
     page.check("#auto-reconnect")
-    _send(page, "antes")
+    send(page, "antes")
     expect(page.locator("#messages li.received")).to_have_text("Recebido: antes")
     server.kill()
     expect(page.locator(STATUS)).to_have_text(DISCONNECTED_1006)
     for text in QUEUED:
-        _send(page, text)
+        send(page, text)
     pending = page.locator("#messages li.sent.pending")
     expect(pending).to_have_count(len(QUEUED))
     server.start()
@@ -352,7 +348,7 @@ def test_no_automatic_retry_after_a_final_close(open_page, scripted_server):
         if why is None:
             page.click("#close")
         else:
-            _send(page, code)
+            send(page, code)
             expect(page.locator("#messages li.system").last).to_contain_text(why)
         # The close handler plans any retry and shows the countdown in the same turn.
         expect(status).to_contain_text(f"Código {code}")

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.page import send
 from tests.e2e.servers import flood
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
@@ -21,11 +22,6 @@ OPTIONAL_KEYS = {"text", "base64", "hex_preview", "truncated", "state", "detail"
 PAYLOAD_JS = """li => Array.from(li.childNodes)
     .filter(node => node.nodeType === Node.TEXT_NODE)
     .map(node => node.data).join('').slice(1)"""
-
-
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
 
 
 def _payloads(page, selector=ENTRIES):
@@ -55,7 +51,7 @@ def _export(page):
 def test_filter_shows_only_matching_entries_until_cleared(connected):
     """Typing in #filter keeps the entries whose text has it, in any case; emptying it undoes."""
     for text in ("alpha", "beta", "ALPHABET"):
-        _send(connected, text)
+        send(connected, text)
     entries = connected.locator(ENTRIES)
     expect(connected.locator("#messages li.received")).to_have_count(3)
     total = entries.count()
@@ -70,7 +66,7 @@ def test_later_entries_show_only_if_they_match(connected):
     """While a filter is on, new entries that do not match stay out of the list."""
     connected.fill("#filter", "keep")
     for text in ("keep 1", "drop 2", "keep 3"):
-        _send(connected, text)
+        send(connected, text)
     expect(connected.locator("#messages li.received").last).to_have_text("Recebido: keep 3")
     assert sorted(_payloads(connected)) == ["keep 1", "keep 1", "keep 3", "keep 3"]
 
@@ -106,7 +102,7 @@ def test_filter_matches_hex_pairs_and_system_text(open_page, scripted_server):
 
 def test_each_direction_toggle_hides_its_direction_only(connected):
     """Unchecking #show-sent, #show-received or #show-system hides those entries alone."""
-    _send(connected, "x")
+    send(connected, "x")
     expect(connected.locator("#messages li.received")).to_have_count(1)
     kinds = {"sent": "#show-sent", "received": "#show-received", "system": "#show-system"}
     for kind, toggle in kinds.items():
@@ -123,7 +119,7 @@ def test_filter_count_shows_matched_of_total_while_filtering(connected):
     """#filter-count says "{matched} de {total} entradas" while a filter or toggle is active."""
     count = connected.locator("#filter-count")
     for text in ("eco 1", "outra"):
-        _send(connected, text)
+        send(connected, text)
     expect(connected.locator("#messages li.received")).to_have_count(2)
     total = connected.locator(ENTRIES).count()
     expect(count).to_be_hidden()
@@ -191,7 +187,7 @@ def test_copy_puts_the_shown_entries_on_the_clipboard(page, connected):
     """#copy copies the filtered entries as "time label payload" lines and says how many."""
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     for text in ("alpha", "beta"):
-        _send(page, text)
+        send(page, text)
     expect(page.locator("#messages li.received")).to_have_count(2)
     page.fill("#filter", "alpha")
     shown = page.locator(ENTRIES)

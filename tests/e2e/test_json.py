@@ -5,17 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.page import send
 from tests.e2e.servers import echo
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
 COMPACT = '{"a":1,"b":[1,2]}'
 PRETTY = '{\n  "a": 1,\n  "b": [\n    1,\n    2\n  ]\n}'
-
-
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
 
 
 def _exactly(text):
@@ -25,7 +21,7 @@ def _exactly(text):
 
 def test_pretty_json_redraws_objects_indented_and_back(connected):
     """Checking #pretty-json indents sent and received JSON by 2; unchecking restores them."""
-    _send(connected, COMPACT)
+    send(connected, COMPACT)
     sent = connected.locator("#messages li.sent")
     received = connected.locator("#messages li.received")
     expect(received).to_have_text(_exactly(f"Recebido: {COMPACT}"))
@@ -41,7 +37,7 @@ def test_pretty_json_leaves_other_entries_alone(connected):
     """Plain text, JSON scalars and broken JSON keep their text when the view is on."""
     others = ["texto simples", "42", '"só uma string"', "[1, 2,", '{"a" 1}']
     for text in [*others, "[1,2]"]:
-        _send(connected, text)
+        send(connected, text)
     received = connected.locator("#messages li.received")
     expect(received).to_have_count(len(others) + 1)
     system = connected.locator("#messages li.system")
@@ -59,7 +55,7 @@ def test_json_mode_sends_the_text_as_typed(open_page, scripted_server):
     page = open_page(url=scripted_server(echo(received)).url)
     page.select_option("#mode", "json")
     text = '{ "a" : [1,2] ,\n "b":null }'
-    _send(page, text)
+    send(page, text)
     expect(page.locator("#messages li.received")).to_have_text(_exactly(f"Recebido: {text}"))
     assert received == [text]
 
@@ -67,7 +63,7 @@ def test_json_mode_sends_the_text_as_typed(open_page, scripted_server):
 def test_invalid_json_is_refused_with_line_and_column(connected):
     """Invalid JSON is not sent nor logged, stays in the field, and the error names where."""
     connected.select_option("#mode", "json")
-    _send(connected, '{"a": }')
+    send(connected, '{"a": }')
     error = connected.locator("p#send-error")
     expect(error).to_be_visible()
     expect(error).to_have_text("JSON inválido na linha 1, coluna 7: caractere inesperado “}”.")
@@ -81,7 +77,7 @@ def test_invalid_json_is_refused_with_line_and_column(connected):
 def test_incomplete_json_is_refused_as_incomplete(connected):
     """JSON that ends before its value closes is refused as incomplete."""
     connected.select_option("#mode", "json")
-    _send(connected, '{"a": [1, 2')
+    send(connected, '{"a": [1, 2')
     error = connected.locator("#send-error")
     expect(error).to_be_visible()
     expect(error).to_have_text(re.compile(r"^JSON incompleto: "))
@@ -91,7 +87,7 @@ def test_incomplete_json_is_refused_as_incomplete(connected):
 def test_changing_the_mode_clears_the_send_error(connected):
     """Choosing another send mode hides the error and drops aria-invalid."""
     connected.select_option("#mode", "json")
-    _send(connected, "{")
+    send(connected, "{")
     error = connected.locator("#send-error")
     expect(error).to_be_visible()
     connected.select_option("#mode", "text")
@@ -104,7 +100,7 @@ def test_json_error_in_english(open_page):
     page = open_page(lang="en")
     expect(page.locator("#status")).to_have_class("open")
     page.select_option("#mode", "json")
-    _send(page, '{"a": }')
+    send(page, '{"a": }')
     expect(page.locator("#send-error")).to_have_text(
         "Invalid JSON at line 1, column 7: unexpected character “}”."
     )

@@ -6,17 +6,14 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.page import send
+
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
 # The message rate has one decimal; the spec does not say how many the byte rate has.
 PT_RATES = r"(\d+,\d) msg/s · (\d+(?:,\d+)?) B/s"
 EN_RATES = r"(\d+\.\d) msg/s · (\d+(?:\.\d+)?) B/s"
 ECHO_DELAY = 0.3
-
-
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
 
 
 def _number(text):
@@ -26,7 +23,7 @@ def _number(text):
 def test_stats_count_messages_and_utf8_bytes_each_way(connected):
     """#stats-sent and #stats-received count messages and UTF-8 bytes, rates with a comma."""
     for _ in range(2):
-        _send(connected, "olá")
+        send(connected, "olá")
     expect(connected.locator("#messages li.received")).to_have_count(2)
     expect(connected.locator("#stats-sent")).to_have_text(
         re.compile(rf"^Enviadas: 2 msg · 8 B · {PT_RATES}$")
@@ -65,7 +62,7 @@ def test_rtt_shows_a_dash_then_last_and_median(connected):
     rtt = connected.locator("#rtt")
     expect(rtt).to_have_text("RTT do eco: —")
     for text in ("a", "b", "c"):
-        _send(connected, text)
+        send(connected, text)
     expect(connected.locator("#messages li.received")).to_have_count(3)
     expect(rtt).to_have_text(
         re.compile(r"^RTT do eco: última \d+,\d ms · mediana \d+,\d ms$"), timeout=5000
@@ -82,7 +79,7 @@ def test_rtt_is_measured_to_the_echo_not_to_other_messages(open_page, scripted_s
             await connection.send(message)
 
     page = open_page(url=scripted_server(noise_then_late_echo).url)
-    _send(page, "ping")
+    send(page, "ping")
     expect(page.locator("#messages li.received")).to_have_count(2)
     rtt = page.locator("#rtt")
     pattern = re.compile(r"^RTT do eco: última (\d+,\d) ms · mediana (\d+,\d) ms$")
@@ -96,7 +93,7 @@ def test_measurements_read_in_english_with_a_decimal_point(open_page):
     """With ?lang=en the counters and the RTT read in English, with decimal points."""
     page = open_page(lang="en")
     expect(page.locator("#rtt")).to_have_text("Echo RTT: —")
-    _send(page, "hi")
+    send(page, "hi")
     expect(page.locator("#messages li.received")).to_have_count(1)
     expect(page.locator("#stats-sent")).to_have_text(
         re.compile(rf"^Sent: 1 msg · 2 B · {EN_RATES}$")

@@ -5,12 +5,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.page import send
+
 STATUS = "#status"
-
-
-def _send(page, text):
-    page.fill("#message", text)
-    page.press("#message", "Enter")
 
 
 def test_page_connects_to_the_embedded_echo_server(open_page, echo_server):
@@ -23,7 +20,7 @@ def test_page_connects_to_the_embedded_echo_server(open_page, echo_server):
 
 def test_message_is_sent_and_its_echo_listed(connected):
     """Enter sends the message, empties the field, and lists it sent then received."""
-    _send(connected, "olá mundo")
+    send(connected, "olá mundo")
     expect(connected.locator("#messages li.sent")).to_have_text("Enviado: olá mundo")
     expect(connected.locator("#messages li.received")).to_have_text("Recebido: olá mundo")
     expect(connected.locator("#message")).to_have_value("")
@@ -38,7 +35,7 @@ def test_send_button_submits_the_form(connected):
 
 def test_entries_start_with_their_label_span(connected):
     """Each entry's first child is the label span, followed by the payload text."""
-    _send(connected, "x")
+    send(connected, "x")
     received = connected.locator("#messages li.received")
     expect(received.locator("span").first).to_have_text("Recebido:")
     assert received.evaluate("li => li.lastChild.textContent") == "x"
@@ -55,7 +52,7 @@ def test_close_button_shows_code_1000(connected):
 def test_html_payload_is_shown_as_text(connected):
     """A payload full of HTML is listed literally and creates no element."""
     payload = "<img src=x onerror=\"document.title='pwned'\"><b>negrito</b>"
-    _send(connected, payload)
+    send(connected, payload)
     received = connected.locator("#messages li.received")
     expect(received).to_have_text(f"Recebido: {payload}")
     assert connected.locator("#messages img, #messages b").count() == 0
@@ -133,7 +130,7 @@ def test_english_texts_with_lang_en(open_page, echo_server):
     """?lang=en switches the status and labels to English."""
     page = open_page(lang="en")
     expect(page.locator(STATUS)).to_have_text(f"Connected to server {echo_server.url}")
-    _send(page, "hello")
+    send(page, "hello")
     expect(page.locator("#messages li.received")).to_have_text("Received: hello")
     expect(page.locator("#connect")).to_have_text("Connect")
 
