@@ -81,25 +81,17 @@ PAGES = (
 
 # Our page as an earlier commit built it (--baseline): start and bursts only, which is
 # what a change of the page can slow down without the other figures showing it.
-BASELINE_PAGES = (
+BASELINE_PAGES = tuple(
     Page(
-        "base-mpy",
+        name,
         "baseline",
         "index.html",
-        {"interpreter": "micropython"},
+        {"interpreter": interpreter},
         frozenset({START, BURSTS}),
         skipped="the baseline commit's page: start and bursts only",
         blank="skipped",
-    ),
-    Page(
-        "base-pyodide",
-        "baseline",
-        "index.html",
-        {"interpreter": "pyodide"},
-        frozenset({START, BURSTS}),
-        skipped="the baseline commit's page: start and bursts only",
-        blank="skipped",
-    ),
+    )
+    for name, interpreter in (("base-mpy", "micropython"), ("base-pyodide", "pyodide"))
 )
 
 

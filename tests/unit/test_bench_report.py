@@ -3,7 +3,7 @@
 import pytest
 from websockets.sync.client import connect
 
-from bench import document, plan, runner
+from bench import document, plan, runner, targets
 from bench.flood import FloodServer, parse_command
 from bench.report import (
     Check,
@@ -286,3 +286,38 @@ def test_flood_server_floods_then_ends_and_echoes_the_rest():
         assert ws.recv() == b"\x00\xff"
         ws.send("binary 5")
         assert len(ws.recv()) == 5
+
+
+def test_baseline_pages_are_offered_only_with_a_baseline():
+    """base-mpy and base-pyodide exist only when --baseline names a commit."""
+    assert "base-mpy" not in [page.name for page in targets.pick_pages([])]
+    names = [page.name for page in targets.pick_pages([], baseline=True)]
+    assert names[-2:] == ["base-mpy", "base-pyodide"]
+    with pytest.raises(ValueError):
+        targets.pick_pages(["base-mpy"])
+
+
+def test_only_measuring_keeps_the_chosen_measurements_and_drops_empty_pages():
+    """--measure start leaves every page measuring start alone; unknown names are refused."""
+    pages = targets.only_measuring(targets.PAGES, ["start"])
+    assert {page.name for page in pages} == {page.name for page in targets.PAGES}
+    assert all(page.measures == {targets.START} for page in pages)
+    assert [p.name for p in targets.only_measuring(targets.PAGES, ["memory"])] == [
+        "ours-mpy",
+        "ours-pyodide",
+        "ceiling",
+    ]
+    with pytest.raises(ValueError):
+        targets.only_measuring(targets.PAGES, ["speed"])
+
+
+def test_baseline_checks_bound_start_and_burst_by_ten_percent():
+    """With a baseline, start may grow and the main burst shrink by 10% at most."""
+    extra = [c for c in plan.checks(plan.FULL, baseline=True) if c.ref and "base-" in c.ref[1]]
+    assert sorted((c.figure, c.page, c.op, c.factor) for c in extra) == [
+        ("burst:50000", "ours-mpy", ">=", 0.9),
+        ("burst:50000", "ours-pyodide", ">=", 0.9),
+        ("start", "ours-mpy", "<=", 1.1),
+        ("start", "ours-pyodide", "<=", 1.1),
+    ]
+    assert not [c for c in plan.checks(plan.FULL) if c.ref and "base-" in c.ref[1]]
