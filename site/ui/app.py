@@ -340,8 +340,8 @@ class App:
         # Sent now, or queued until a connection opens: either way the field is free.
         field.value = ""
         self._clear_send_error()
-        self._history.add(text)
-        self._save_history()
+        if self._history.add(text):
+            self._save_history()
         if flush:
             self._flush()
         self._refresh()
@@ -402,7 +402,6 @@ class App:
         ]
         match = present.make_filter(fix_read(str(self._filter.value), self._filter, "value"), shown)
         self.session.log.set_filter(match)
-        self.view.filter_count()
         self.view.schedule()
 
     def _pretty_changed(self, event):
@@ -413,7 +412,6 @@ class App:
     def _clear_clicked(self, event):
         self.session.log.clear()
         self.view.say("tool-status", "")
-        self.view.filter_count()
         self.view.schedule()
 
     def _export_clicked(self, event):

@@ -31,17 +31,22 @@ class History:
             self.add(text)
 
     def add(self, text):
-        """Remember a text sent: not an empty one, one over MAX_CHARS, nor the newest again."""
+        """Remember a text sent: not an empty one, one over MAX_CHARS, nor the newest again.
+
+        Returns:
+            Whether the texts changed, so the caller knows whether to store them again.
+        """
         self._cursor = None
         self._draft = ""
         if not isinstance(text, str) or not text or len(text) > MAX_CHARS:
-            return
+            return False
         items = self._items
         if items and items[-1] == text:
-            return
+            return False
         items.append(text)
         if len(items) > self.cap:
             del items[: len(items) - self.cap]
+        return True
 
     def up(self, current):
         """Return the next older text, or None at the oldest (the cursor stays there).

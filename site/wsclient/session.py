@@ -147,7 +147,7 @@ class Session:
         if size > len(head):
             shown += " …"
         entry = self.log.add(RECEIVED, shown, True, size, now)
-        entry.payload = bytes(head)
+        entry.payload = head
         self.stats.count(RECEIVED, size, now)
         if self.outbox.awaiting_count and size == len(head):
             self._echo(entry.payload, now)

@@ -178,3 +178,10 @@ def test_loads_of_garbage_is_empty(text):
 def test_loads_never_raises(text):
     """Any stored value gives a History."""
     assert isinstance(History.loads(text), History)
+
+
+def test_add_says_whether_the_texts_changed():
+    """add() is True for a new text and False for one left out, so storage is written only then."""
+    history = History(items=["a"])
+    assert history.add("b") is True
+    assert [history.add("b"), history.add(""), history.add("x" * (MAX_CHARS + 1))] == [False] * 3
