@@ -1,5 +1,6 @@
 """Tests of wsclient.urls: checking the server URL the user typed."""
 
+import re
 from string import Formatter
 from urllib.parse import urlsplit
 
@@ -109,7 +110,9 @@ _LABEL = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
 _DOMAIN = (
     st.lists(_LABEL, min_size=1, max_size=4)
     .map(".".join)
-    .filter(lambda host: not host.rsplit(".", 1)[-1].isdigit())
+    # A last label that is a number ("8", "0x", "0x1f") makes the host an IPv4 address
+    # to browsers (the URL Standard's "ends in a number"), so it is no domain.
+    .filter(lambda host: not re.fullmatch(r"\d+|0x[0-9a-f]*", host.rsplit(".", 1)[-1]))
 )
 _IPV4 = st.lists(st.integers(0, 255), min_size=4, max_size=4).map(
     lambda parts: ".".join(map(str, parts))
