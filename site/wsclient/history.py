@@ -2,7 +2,7 @@
 
 import json
 
-from wsclient.formats import json_string
+from wsclient.jsontext import json_string
 
 __all__ = ["MAX_CHARS", "History"]
 

@@ -1,8 +1,9 @@
 """Reads the page's query string without urllib, which MicroPython lacks."""
 
+from wsclient.chars import HEX_DIGITS
+
 __all__ = ["bounded_int", "build_query", "parse_query", "quote", "unquote"]
 
-_HEX = "0123456789abcdefABCDEF"
 # What a query value may hold as it is: RFC 3986's unreserved characters, and
 # ":", "/" and "@", which keep a ws:// address readable in the page's URL.
 _SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/@"
@@ -34,7 +35,7 @@ def unquote(text):
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch == "%" and i + 2 < n and text[i + 1] in _HEX and text[i + 2] in _HEX:
+        if ch == "%" and i + 2 < n and text[i + 1] in HEX_DIGITS and text[i + 2] in HEX_DIGITS:
             out.append(int(text[i + 1 : i + 3], 16))
             i += 3
             continue

@@ -1,8 +1,11 @@
 """Check a WebSocket server URL before the browser does, and say clearly what is wrong."""
 
+from wsclient.chars import BLANKS, HEX_DIGITS
+from wsclient.errors import InputError
+
 __all__ = ["ERROR_KEYS", "InvalidURL", "check_protocols", "check_url"]
 
-# Every InvalidURL key; each one is an i18n text.
+# Every key of the InputErrors raised here; each one is an i18n text.
 ERROR_KEYS = (
     "url.empty",
     "url.spaces",
@@ -18,33 +21,23 @@ ERROR_KEYS = (
     "protocols.repeated",
 )
 
-# Spaces and control characters, ASCII and Unicode, spelled out: MicroPython's
-# str.isspace() and str.strip() only know ASCII.
+# Spaces and control characters, ASCII and Unicode: what the browser strips around
+# an address and refuses inside one.
 _SPACE_CHARS = (
-    "".join([chr(c) for c in range(0x21)])
-    + "".join([chr(c) for c in range(0x7F, 0xA1)])
-    + "\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    + "\u2028\u2029\u202f\u205f\u3000\ufeff"
+    BLANKS + "".join([chr(c) for c in range(0x21)]) + "".join([chr(c) for c in range(0x7F, 0xA1)])
 )
 _SPACES = set(_SPACE_CHARS)
 # WHATWG URL "forbidden domain code points", plus '"' and '\' which no real host has.
 _BAD_HOST = _SPACES | set('#/:<>?@[\\]^|%"')
 _DIGITS = "0123456789"
-_HEX = "0123456789abcdefABCDEF"
 _SCHEME_FIRST = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _SCHEME_CHARS = _SCHEME_FIRST + _DIGITS + "+-."
 # RFC 6455 §4.1: a subprotocol is an RFC 7230 token.
 _TOKEN = _SCHEME_FIRST + _DIGITS + "!#$%&'*+-.^_`|~"
 
 
-class InvalidURL(ValueError):
-    """A server URL that WebSocket would refuse; args are (key, params) for i18n.t."""
-
-    def __init__(self, key, params=None):
-        params = params or {}
-        super().__init__(key, params)
-        self.key = key
-        self.params = params
+# The old name of InputError, kept while session.py still catches it.
+InvalidURL = InputError
 
 
 def _only(text, chars):
@@ -58,15 +51,15 @@ def _split_scheme(url):
     """Return (scheme, rest) or raise url.noscheme when url has no scheme."""
     scheme, colon, rest = url.partition(":")
     if not colon or not scheme or scheme[0] not in _SCHEME_FIRST:
-        raise InvalidURL("url.noscheme")
+        raise InputError("url.noscheme")
     if not _only(scheme, _SCHEME_CHARS):
-        raise InvalidURL("url.noscheme")
+        raise InputError("url.noscheme")
     # "localhost:8765" is a host and a port without a scheme, not the scheme "localhost".
     port = rest
     for end in "/?#":
         port = port.partition(end)[0]
     if port and _only(port, _DIGITS):
-        raise InvalidURL("url.noscheme")
+        raise InputError("url.noscheme")
     return scheme.lower(), rest
 
 
@@ -74,7 +67,7 @@ def _ipv4_number(part):
     """Parse one part of an IPv4 address as the WHATWG URL parser does, or None."""
     base, digits = 10, _DIGITS
     if part[:2] in ("0x", "0X"):
-        base, digits, part = 16, _HEX, part[2:]
+        base, digits, part = 16, HEX_DIGITS, part[2:]
     elif len(part) > 1 and part[0] == "0":
         base, digits, part = 8, "01234567", part[1:]
     if not part:
@@ -94,38 +87,38 @@ def _check_ipv4(host):
         return
     numbers = [_ipv4_number(part) if part else None for part in parts]
     if len(parts) > 4 or None in numbers:
-        raise InvalidURL("url.host", {"host": host})
+        raise InputError("url.host", {"host": host})
     for number in numbers[:-1]:
         if number > 255:
-            raise InvalidURL("url.host", {"host": host})
+            raise InputError("url.host", {"host": host})
     if numbers[-1] >= 256 ** (5 - len(numbers)):
-        raise InvalidURL("url.host", {"host": host})
+        raise InputError("url.host", {"host": host})
 
 
 def _check_port(port):
     if port and (not _only(port, _DIGITS) or not 0 < int(port) < 65536):
-        raise InvalidURL("url.port", {"port": port})
+        raise InputError("url.port", {"port": port})
 
 
 def _check_host(hostport, scheme):
     """Check "host", "host:port" or "[v6]:port" (the authority minus any userinfo)."""
     if hostport.startswith("["):
         host, bracket, port = hostport[1:].partition("]")
-        if not bracket or ":" not in host or not _only(host, _HEX + ":."):
-            raise InvalidURL("url.host", {"host": hostport})
+        if not bracket or ":" not in host or not _only(host, HEX_DIGITS + ":."):
+            raise InputError("url.host", {"host": hostport})
         if port and port[0] != ":":
-            raise InvalidURL("url.host", {"host": hostport})
+            raise InputError("url.host", {"host": hostport})
         _check_port(port[1:])
         return
     host, colon, port = hostport.rpartition(":")
     if not colon:
         host, port = port, ""
     if not host:
-        raise InvalidURL("url.nohost", {"scheme": scheme})
+        raise InputError("url.nohost", {"scheme": scheme})
     for ch in host:
         if ch in _BAD_HOST:
             # A colon in host means an IPv6 address without brackets: show all of it.
-            raise InvalidURL("url.host", {"host": hostport if ":" in host else host})
+            raise InputError("url.host", {"host": hostport if ":" in host else host})
     _check_ipv4(host)
     _check_port(port)
 
@@ -140,28 +133,28 @@ def check_url(text):
         The URL to give ``new WebSocket()``: the scheme in lowercase, the rest verbatim.
 
     Raises:
-        InvalidURL: with one of ERROR_KEYS and its params for i18n.t.
+        InputError: with one of ERROR_KEYS and its params for i18n.t.
     """
     url = str(text).strip(_SPACE_CHARS)
     if not url:
-        raise InvalidURL("url.empty")
+        raise InputError("url.empty")
     scheme, rest = _split_scheme(url)
     if scheme in ("http", "https"):
         suggestion = ("wss:" if scheme == "https" else "ws:") + rest
-        raise InvalidURL("url.http", {"scheme": scheme, "suggestion": suggestion})
+        raise InputError("url.http", {"scheme": scheme, "suggestion": suggestion})
     if scheme not in ("ws", "wss"):
-        raise InvalidURL("url.scheme", {"scheme": scheme})
+        raise InputError("url.scheme", {"scheme": scheme})
     if not rest.startswith("//"):
-        raise InvalidURL("url.slashes", {"scheme": scheme})
+        raise InputError("url.slashes", {"scheme": scheme})
     authority = rest[2:]
     for end in "/?#":
         authority = authority.partition(end)[0]
     _check_host(authority.rpartition("@")[2], scheme)
     for ch in url:
         if ch in _SPACES:
-            raise InvalidURL("url.spaces")
+            raise InputError("url.spaces")
     if "#" in url:
-        raise InvalidURL("url.fragment")
+        raise InputError("url.fragment")
     return scheme + ":" + rest
 
 
@@ -169,7 +162,7 @@ def check_protocols(text):
     """Split the subprotocols field ("chat.v2, json") into the list WebSocket takes.
 
     Raises:
-        InvalidURL: a name is not a token ("protocols.token") or is given twice
+        InputError: a name is not a token ("protocols.token") or is given twice
             ("protocols.repeated"); the browser would throw a SyntaxError for either.
     """
     names = []
@@ -178,8 +171,8 @@ def check_protocols(text):
         if not name:
             continue
         if not _only(name, _TOKEN):
-            raise InvalidURL("protocols.token", {"name": name})
+            raise InputError("protocols.token", {"name": name})
         if name in names:
-            raise InvalidURL("protocols.repeated", {"name": name})
+            raise InputError("protocols.repeated", {"name": name})
         names.append(name)
     return names
