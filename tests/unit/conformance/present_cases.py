@@ -1,0 +1,84 @@
+"""wsclient.present: what the page writes about entries and traffic."""
+
+from conformance.entries import Entry
+from conformance.runner import table
+from wsclient import present
+
+KINDS = {"text": "texto", "binary": "binário"}
+LABELS = {"sent": "Enviado:", "received": "Recebido:", "system": "Sistema:"}
+
+
+def _entries():
+    return [
+        Entry(1, "sent", "Ação É", False, 9, 1795678405631.7),
+        Entry(2, "received", "de ad", True, 2, 1795678405999),
+        Entry(3, "system", "Conectado", False, 9, 1795678406000),
+    ]
+
+
+def _filter():
+    match = present.make_filter("AÇÃO é", ("sent", "received"))
+    return [match(entry) for entry in _entries()]
+
+
+def _meta():
+    clock = present.Clock(-180)
+    return [present.meta(entry, clock, KINDS) for entry in _entries()]
+
+
+DECIMALS = [
+    ([0, "pt-BR"], "0,0"),
+    ([0, "en"], "0.0"),
+    ([1.25, "pt-BR"], "1,3"),
+    ([1.25, "en"], "1.3"),
+    ([1234.5, "pt-BR"], "1234,5"),
+    ([1234.5, "en"], "1234.5"),
+]
+
+ANNOUNCEMENTS = [
+    ([1, "pt-BR"], "1 nova mensagem"),
+    ([1, "en"], "1 new message"),
+    ([12, "pt-BR"], "12 novas mensagens"),
+    ([12, "en"], "12 new messages"),
+]
+
+CASES = (
+    table(
+        "fold", present.fold, [("ÀÉÎÕÜÇ ABC", "àéîõüç abc"), ("straße", "straße"), ("ação", "ação")]
+    )
+    + table("decimal", lambda args: present.decimal(*args), DECIMALS)
+    + table("announcement", lambda args: present.announcement(*args), ANNOUNCEMENTS)
+    + [
+        ("make_filter", _filter, [True, False, False]),
+        ("make_filter of everything", lambda: present.make_filter(""), None),
+        (
+            "meta",
+            _meta,
+            ["04:33:25.631 · 9 B · texto", "04:33:25.999 · 2 B · binário", "04:33:26.000"],
+        ),
+        (
+            "copy_text",
+            lambda: present.copy_text(_entries(), present.Clock(-180), LABELS),
+            "04:33:25.631 Enviado: Ação É\n04:33:25.999 Recebido: de ad\n"
+            "04:33:26.000 Sistema: Conectado",
+        ),
+        (
+            "stats_line",
+            lambda: present.stats_line(
+                "stats.sent", {"messages": 3, "bytes": 12, "rate": 2.5, "byte_rate": 10.4}, "pt-BR"
+            ),
+            "Enviadas: 3 msg · 12 B · 2,5 msg/s · 10 B/s",
+        ),
+        ("rtt_line before any echo", lambda: present.rtt_line(None, None, "en"), "Echo RTT: —"),
+        (
+            "rtt_line",
+            lambda: present.rtt_line(1.25, 3.0, "pt-BR"),
+            "RTT do eco: última 1,3 ms · mediana 3,0 ms",
+        ),
+        (
+            "export_name",
+            lambda: present.export_name(1795678405631, -180),
+            "websocket-log-20261126-043325.jsonl",
+        ),
+    ]
+)
