@@ -1,8 +1,11 @@
-"""Export the log as JSON Lines, one object per message, and read such a file back."""
+"""Export the log as JSON Lines, one object per message."""
 
-from wsclient.formats import PayloadError, json_string, parse_json, to_base64
+import time
 
-__all__ = ["KEYS", "entry_record", "from_jsonl", "iso_time", "to_jsonl"]
+from wsclient.binary import to_base64
+from wsclient.jsontext import json_string
+
+__all__ = ["KEYS", "entry_record", "iso_time", "to_jsonl"]
 
 # The keys a record may have, in the order a line lists them.
 KEYS = (
@@ -18,59 +21,30 @@ KEYS = (
     "state",
     "detail",
 )
-_DAY_MS = 86400000
 _INFINITY = float("inf")
-
-
-def _civil_from_days(days):
-    """Return (year, month, day) of the proleptic Gregorian date days after 1970-01-01.
-
-    Howard Hinnant's algorithm (chrono-compatible low-level date algorithms); Python's
-    floor division makes it right for days before 1970 as written.
-    """
-    z = days + 719468
-    era = z // 146097
-    doe = z - era * 146097
-    yoe = (doe - doe // 1460 + doe // 36524 - doe // 146096) // 365
-    doy = doe - (365 * yoe + yoe // 4 - yoe // 100)
-    mp = (5 * doy + 2) // 153
-    day = doy - (153 * mp + 2) // 5 + 1
-    month = mp + 3 if mp < 10 else mp - 9
-    return yoe + era * 400 + (month <= 2), month, day
 
 
 def iso_time(ms):
     """Format milliseconds since 1970 (UTC) as JavaScript's toISOString() does.
 
     "2026-11-26T07:03:46.123Z"; fractions of a millisecond are dropped (floored),
-    and years outside 0..9999 get a sign and six digits.
+    and years outside 0..9999 get a sign and six digits. On CPython and Pyodide
+    this holds over all of JavaScript's Date range; on MicroPython, from 1970 to
+    February 2100 (see below).
 
     Raises:
         ValueError: ms is NaN or infinite.
     """
     if ms != ms or ms == _INFINITY or ms == -_INFINITY:
         raise ValueError("time is not finite")
-    days, rest = divmod(int(ms // 1), _DAY_MS)
-    year, month, day = _civil_from_days(days)
+    seconds, millis = divmod(int(ms // 1), 1000)
+    # MicroPython's gmtime is right from 1970-01-01 to 2100-02-28T23:59:59Z only: it
+    # takes unsigned 32-bit seconds, so any earlier time comes out as 1970-01-01T00:00:00,
+    # and it counts 2100 as a leap year, a day off from 2100-03-01 on. Entry times come
+    # from the browser's clock, well inside that range.
+    year, month, day, hour, minute, second = time.gmtime(seconds)[:6]
     shown = "%04d" % year if 0 <= year <= 9999 else "%+07d" % year
-    return "%s-%02d-%02dT%02d:%02d:%02d.%03dZ" % (
-        shown,
-        month,
-        day,
-        rest // 3600000,
-        rest // 60000 % 60,
-        rest // 1000 % 60,
-        rest % 1000,
-    )
-
-
-def _full_preview(entry):
-    """Return the bytes a binary entry's hex text shows, if it shows all of them."""
-    try:
-        data = bytes.fromhex(entry.text)
-    except (ValueError, TypeError):
-        return None
-    return data if len(data) == entry.size else None
+    return "%s-%02d-%02dT%02d:%02d:%02d.%03dZ" % (shown, month, day, hour, minute, second, millis)
 
 
 def entry_record(entry):
@@ -82,9 +56,9 @@ def entry_record(entry):
 
     Returns:
         {"seq", "time", "direction", "type", "size"} plus, for text, "text"; for
-        binary, "base64" when the bytes are known (from ``payload``, or from a hex
-        text that shows them all), else "hex_preview" (the text shown) and
-        "truncated": True. A sent entry also has its "state", and "detail" if it failed.
+        binary, "base64" when ``payload`` holds all the bytes, else "hex_preview"
+        (the text shown) and "truncated": True. A sent entry also has its "state",
+        and "detail" if it failed.
     """
     record = {
         "seq": entry.seq,
@@ -97,9 +71,7 @@ def entry_record(entry):
         record["text"] = entry.text
     else:
         data = getattr(entry, "payload", None)
-        if data is None or len(data) != entry.size:
-            data = _full_preview(entry)
-        if data is not None:
+        if data is not None and len(data) == entry.size:
             record["base64"] = to_base64(data)
         else:
             record["hex_preview"] = entry.text
@@ -141,30 +113,3 @@ def to_jsonl(entries):
     MicroPython too.
     """
     return "".join([_line(entry_record(entry)) + "\n" for entry in entries])
-
-
-def from_jsonl(text):
-    """Read JSON Lines back into a list of dicts; blank lines are skipped.
-
-    Raises:
-        PayloadError: "jsonl.invalid" with the 1-based "line" and "column" of the
-            first line that is not a JSON object, and "position" in the whole text.
-    """
-    records = []
-    start = 0
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip(" \t\r"):
-            try:
-                record = parse_json(line)
-                column = 1
-            except PayloadError as exc:
-                record = None
-                column = exc.params.get("column", 1)
-            if not isinstance(record, dict):
-                position = start + column - 1
-                raise PayloadError(
-                    "jsonl.invalid", {"line": number, "column": column, "position": position}
-                )
-            records.append(record)
-        start += len(line) + 1
-    return records

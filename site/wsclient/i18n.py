@@ -118,7 +118,6 @@ _PT = {
         "antes de o valor se fechar."
     ),
     "json.unreadable": "JSON válido, mas impossível de ler aqui: {detail}",
-    "jsonl.invalid": "A linha {line} não é um objeto JSON (erro na coluna {column}).",
     "field.filter": "Filtrar",
     "show.legend": "Mostrar",
     "show.sent": "Enviadas",
@@ -256,7 +255,6 @@ _EN = {
         "before the value is closed."
     ),
     "json.unreadable": "Valid JSON that cannot be read here: {detail}",
-    "jsonl.invalid": "Line {line} is not a JSON object (error at column {column}).",
     "field.filter": "Filter",
     "show.legend": "Show",
     "show.sent": "Sent",

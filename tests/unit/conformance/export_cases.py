@@ -85,4 +85,17 @@ CASES = table("iso_time", export.iso_time, ISO) + [
         * 2
         + [""],
     ),
+    (
+        "entry_record of a binary entry without its bytes",
+        lambda: export.entry_record(Entry(5, "received", "de ad be ef", True, 4, 0)),
+        {
+            "seq": 5,
+            "time": "1970-01-01T00:00:00.000Z",
+            "direction": "received",
+            "type": "binary",
+            "size": 4,
+            "hex_preview": "de ad be ef",
+            "truncated": True,
+        },
+    ),
 ]
