@@ -10,6 +10,8 @@ import threading
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 
+from .net import listen
+
 __all__ = ["EchoServer"]
 
 _WILDCARDS = {"", "0.0.0.0", "::"}
@@ -59,7 +61,9 @@ class EchoServer:
             # Bind in the caller's thread so that errors surface here. The loop
             # runs only in the background thread: the caller may have an event
             # loop of its own running (Playwright's sync API does).
-            sock = _bind(self.host, self.port)
+            # A backlog above the usual 128 lets hundreds of clients connect at once
+            # without SYN retries, which take a second each.
+            sock = listen(self.host, self.port, backlog=1024)
             self.port = sock.getsockname()[1]
             self._loop = asyncio.new_event_loop()
             ready = threading.Event()
@@ -137,18 +141,6 @@ class EchoServer:
     def _log(self, line: str) -> None:
         if self.verbose:
             print(line, file=sys.stderr, flush=True)
-
-
-def _bind(host: str, port: int) -> socket.socket:
-    """Return a listening socket on the first address that ``host`` resolves to."""
-    family = socket.getaddrinfo(
-        host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-    )[0][0]
-    # Like http.server's DualStackServer: "::" accepts IPv4 too.
-    dualstack = family == socket.AF_INET6 and host in ("", "::") and socket.has_dualstack_ipv6()
-    # A backlog above the usual 128 lets hundreds of clients connect at once
-    # without SYN retries, which take a second each.
-    return socket.create_server((host, port), family=family, backlog=1024, dualstack_ipv6=dualstack)
 
 
 def _url_host(host: str) -> str:

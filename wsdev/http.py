@@ -8,8 +8,6 @@ import html
 import io
 import os
 import posixpath
-import socket
-import socketserver
 import sys
 import threading
 import urllib.parse
@@ -17,6 +15,7 @@ from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 from wsdev import bytecode
+from wsdev.net import listen
 
 __all__ = ["make_http_server", "serving"]
 
@@ -165,20 +164,17 @@ class _Server(ThreadingHTTPServer):
     # socketserver's default of 5 is short for a page that fetches dozens of files at once.
     request_queue_size = 64
 
-    def __init__(self, address, handler):
-        host, port = address
-        self.address_family = socket.getaddrinfo(
-            host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
-        )[0][0]
-        super().__init__(address, handler)
-
     def server_bind(self):
-        if self.address_family == socket.AF_INET6:
-            # Like http.server's DualStackServer: "::" accepts IPv4 too.
-            self.socket.setsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY, 0)
-        # Skip HTTPServer.server_bind: its socket.getfqdn() may wait on DNS.
-        socketserver.TCPServer.server_bind(self)
+        # The placeholder socket that TCPServer made gives way to one bound like the echo
+        # server's. Skip HTTPServer.server_bind: its socket.getfqdn() may wait on DNS.
+        self.socket.close()
+        self.socket = listen(*self.server_address, backlog=self.request_queue_size)
+        self.address_family = self.socket.family
+        self.server_address = self.socket.getsockname()
         self.server_name, self.server_port = self.server_address[:2]
+
+    def server_activate(self):
+        pass  # listen() already listens
 
     def handle_error(self, request, client_address):
         # BrokenPipeError, ConnectionResetError: the browser went away.
