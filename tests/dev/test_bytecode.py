@@ -1,6 +1,7 @@
 """Tests for the MicroPython bytecode the dev server builds from the page's modules."""
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,26 @@ def test_fresh_compiles_again_after_the_source_changes(package_site):
     assert bytecode.fresh(package_site, source).read_bytes() != first
 
 
+def test_fresh_compiles_a_module_dated_in_the_future_once(package_site, compiled_in):
+    """A source with an mtime ahead of the clock is compiled once, not at every look."""
+    source = package_site / "wsclient" / "greet.py"
+    ahead = source.stat().st_mtime_ns + 3600 * 10**9
+    os.utime(source, ns=(ahead, ahead))
+    for _ in range(3):
+        bytecode.fresh(package_site, source)
+    assert len(compiled_in) == 1
+
+
+def test_fresh_compiles_a_module_put_back_to_an_older_version(package_site):
+    """A source restored with an older mtime than its .mpy gets compiled again."""
+    source = package_site / "wsclient" / "greet.py"
+    bytecode.fresh(package_site, source)
+    before = source.stat().st_mtime_ns - 3600 * 10**9
+    source.write_text("def hello():\n    return 'de antes'\n")
+    os.utime(source, ns=(before, before))
+    assert b"de antes" in bytecode.fresh(package_site, source).read_bytes()
+
+
 def test_fresh_says_which_module_does_not_compile(package_site):
     """A syntax error is reported with the module's name, and no .mpy is left behind."""
     source = package_site / "wsclient" / "broken.py"
@@ -66,13 +87,83 @@ def test_compile_all_builds_every_module_of_the_site():
     assert bytecode.compile_all(site) == len(modules)
 
 
-def test_server_builds_bytecode_on_request(package_site, start_http):
-    """GET of a module's .mpy compiles it and serves it as binary."""
+def _edit(source, text):
+    """Rewrite source with another mtime, as an editor's save does (even within a tick)."""
+    stamp = source.stat().st_mtime_ns + 10**9
+    source.write_text(text)
+    os.utime(source, ns=(stamp, stamp))
+
+
+@pytest.fixture
+def compiled_in(monkeypatch):
+    """Names of the threads that run mpy-cross from now on."""
+    names = []
+    run = bytecode.subprocess.run
+
+    def recorded(*args, **kwargs):
+        names.append(threading.current_thread().name)
+        return run(*args, **kwargs)
+
+    monkeypatch.setattr(bytecode.subprocess, "run", recorded)
+    return names
+
+
+def test_server_builds_every_module_when_it_starts(package_site, start_http):
+    """Once the server is made, before any request, every module has its .mpy."""
+    start_http(package_site)
+    target = package_site / "mpy" / "wsclient" / "greet.mpy"
+    assert target.read_bytes().startswith(MPY_MAGIC)
+
+
+def test_server_serves_bytecode_as_binary(package_site, start_http):
+    """GET of a module's .mpy serves its bytecode as application/octet-stream."""
     server = start_http(package_site)
     status, headers, body = request(server, "/mpy/wsclient/greet.mpy")
     assert status == 200
     assert headers["Content-Type"] == "application/octet-stream"
     assert body.startswith(MPY_MAGIC)
+
+
+def test_request_right_after_an_edit_gets_the_new_bytecode(package_site, start_http):
+    """A module saved just before the request is served compiled from its new text."""
+    server = start_http(package_site)
+    _, _, before = request(server, "/mpy/wsclient/greet.mpy")
+    _edit(package_site / "wsclient" / "greet.py", "def hello():\n    return 'tchau'\n")
+    _, _, after = request(server, "/mpy/wsclient/greet.mpy")
+    assert after != before
+    assert b"tchau" in after
+
+
+def test_requests_never_compile_in_their_own_thread(package_site, start_http, compiled_in):
+    """mpy-cross runs in the builder's thread: a request for edited bytecode only waits."""
+    server = start_http(package_site)
+    compiled_in.clear()  # making the server compiled everything in this thread
+    _edit(package_site / "wsclient" / "greet.py", "def hello():\n    return 'tchau'\n")
+    status, _, body = request(server, "/mpy/wsclient/greet.mpy")
+    assert (status, b"tchau" in body) == (200, True)
+    assert compiled_in == ["wsdev-mpy"]
+
+
+def test_builder_rebuilds_an_edited_module_unasked(package_site, monkeypatch):
+    """With no request at all, an edited module gets new bytecode within the interval."""
+    source = package_site / "wsclient" / "greet.py"
+    target = package_site / "mpy" / "wsclient" / "greet.mpy"
+    rebuilt = threading.Event()
+    fresh = bytecode.fresh
+
+    def watched(site, module):
+        result = fresh(site, module)
+        if module == source and b"tchau" in target.read_bytes():
+            rebuilt.set()
+        return result
+
+    monkeypatch.setattr(bytecode, "fresh", watched)
+    builder = bytecode.Builder(package_site, interval=0.05).start()
+    try:
+        _edit(source, "def hello():\n    return 'tchau'\n")
+        assert rebuilt.wait(10), "the edited module was not compiled again"
+    finally:
+        builder.stop()
 
 
 def test_server_answers_500_for_a_module_that_does_not_compile(package_site, start_http):
@@ -82,3 +173,24 @@ def test_server_answers_500_for_a_module_that_does_not_compile(package_site, sta
     status, _, body = request(server, "/mpy/wsclient/broken.mpy")
     assert status == 500
     assert b"wsclient/broken.py" in body
+
+
+def test_fixed_module_is_served_again(package_site, start_http):
+    """After a 500 for a syntax error, saving the module fixed gets its bytecode served."""
+    source = package_site / "wsclient" / "broken.py"
+    source.write_text("def broken(:\n")
+    server = start_http(package_site)
+    assert request(server, "/mpy/wsclient/broken.mpy")[0] == 500
+    _edit(source, "def fixed():\n    pass\n")
+    status, _, body = request(server, "/mpy/wsclient/broken.mpy")
+    assert (status, body[:2]) == (200, MPY_MAGIC)
+
+
+def test_stopped_builder_serves_no_bytecode_older_than_its_module(package_site):
+    """Once stopped, the builder refuses a stale module rather than hand out old bytecode."""
+    builder = bytecode.Builder(package_site).start()
+    builder.stop()
+    source = package_site / "wsclient" / "greet.py"
+    _edit(source, "def hello():\n    return 'tchau'\n")
+    with pytest.raises(bytecode.BytecodeError, match="greet.py"):
+        builder.current(source)
