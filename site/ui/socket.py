@@ -1,29 +1,24 @@
-"""Wraps the browser's WebSocket: one set of proxies, reattached to each new socket."""
+"""The browser's WebSocket: carries out the socket's commands and feeds back its events."""
 
 import js
 from pyscript.ffi import create_proxy, to_js
 
+from ui import clock
+from ui.bridge import bridge
 from ui.text import call_with_text, fix_read
+from wsclient.commands import CloseSocket, Open, Transmit
+from wsclient.events import (
+    BinaryReceived,
+    Closed,
+    Errored,
+    Opened,
+    OpenFailed,
+    TextReceived,
+    Transmitted,
+)
+from wsclient.session import HEAD_BYTES
 
 __all__ = ["Socket"]
-
-try:
-    import pyodide  # noqa: F401
-
-    _PYODIDE = True
-except ImportError:
-    _PYODIDE = False
-
-
-def _to_bytes(u8):
-    """Copy a Uint8Array into Python bytes without a per-byte FFI call."""
-    if _PYODIDE:
-        return u8.to_bytes()
-    # MicroPython reads a typed array one element per FFI call (about 1.5 s per MiB);
-    # as hex it crosses the boundary as one string and decodes in C (about 40 ms per MiB).
-    if hasattr(u8, "toHex"):
-        return bytes.fromhex(u8.toHex())
-    return bytes(u8)
 
 
 class Socket:
@@ -32,15 +27,16 @@ class Socket:
     The four handler proxies are made once and moved from one socket to the next,
     so connecting again and again creates no proxies and leaks none. A replaced
     socket is detached first: its late events can never reach the new session.
+
+    Args:
+        feed: takes each event for the core.
+        frame_time: returns the time to stamp a received frame with.
+        guard: wraps a handler so that its failures reach the page.
     """
 
-    def __init__(self, on_open, on_text, on_binary, on_error, on_close, head_bytes, guard):
-        self._on_open = on_open
-        self._on_text = on_text
-        self._on_binary = on_binary
-        self._on_error = on_error
-        self._on_close = on_close
-        self._head_bytes = head_bytes
+    def __init__(self, feed, frame_time, guard) -> None:
+        self._feed = feed
+        self._frame_time = frame_time
         self._ws = None
         self._proxies = (
             ("onopen", create_proxy(guard(self._opened))),
@@ -49,21 +45,29 @@ class Socket:
             ("onclose", create_proxy(guard(self._closed))),
         )
 
-    def open(self, url, protocols=()):
-        """Replace the current socket with a new one to url, offering protocols.
+    def handlers(self) -> dict:
+        """The commands the socket carries out."""
+        return {Open: self.open, Transmit: self.transmit, CloseSocket: self.close}
 
-        Raises:
-            Exception: the browser refused the URL (a JS SyntaxError, say).
-        """
+    def open(self, command: Open) -> None:
+        """Replace the current socket with a new one to the command's url."""
         self.detach()
-        ws = js.WebSocket.new(url, to_js(list(protocols))) if protocols else js.WebSocket.new(url)
+        url, protocols = command.url, command.protocols
+        try:
+            if protocols:
+                ws = js.WebSocket.new(url, to_js(list(protocols)))
+            else:
+                ws = js.WebSocket.new(url)
+        except Exception as exc:  # noqa: BLE001 - the browser's own refusal, for the page
+            self._feed(OpenFailed(str(exc), clock.now()))
+            return
         ws.binaryType = "arraybuffer"
         for name, proxy in self._proxies:
             # Direct item assignment fails in Pyodide; setattr works on both.
             setattr(ws, name, proxy)
         self._ws = ws
 
-    def detach(self):
+    def detach(self) -> None:
         """Forget the current socket, closing it if it is still up."""
         ws = self._ws
         if ws is None:
@@ -74,26 +78,36 @@ class Socket:
         if ws.readyState < 2:
             ws.close()
 
-    def send(self, payload):
-        """Hand a str (a text frame) or bytes (a binary frame) to the socket.
+    def transmit(self, command: Transmit) -> None:
+        """Hand each message to the socket in order, stopping at the first refusal."""
+        sent = []
+        failure = None
+        for message in command.messages:
+            try:
+                self._send(message.payload)
+            except Exception as exc:  # noqa: BLE001 - kept first in line for the next try
+                failure = [message.id, str(exc)]
+                break
+            sent.append([message.id, clock.precise_now()])
+        self._feed(Transmitted(sent, failure, clock.now()))
 
-        Raises:
-            Exception: there is no socket, or the browser refused (InvalidStateError).
-        """
-        if self._ws is None or self._ws.readyState != 1:
+    def _send(self, payload) -> None:
+        ws = self._ws
+        # A closing socket's send() drops data without raising: refuse it here.
+        if ws is None or ws.readyState != 1:
             raise RuntimeError("the socket is not open")
         if isinstance(payload, str):
-            call_with_text(self._ws, "send", payload)
+            call_with_text(ws, "send", payload)
         else:
             # As hex the bytes cross as one string on both interpreters, decoded in C.
-            self._ws.send(js.Uint8Array.fromHex(payload.hex()))
+            bridge.sendBytes(ws, payload.hex())
 
-    def buffered(self):
+    def buffered(self) -> int:
         """Bytes the browser still holds for sending (bufferedAmount)."""
         return 0 if self._ws is None else int(self._ws.bufferedAmount)
 
-    def close(self):
-        """Start the closing handshake with 1000 and stop taking messages.
+    def close(self, command: CloseSocket) -> None:
+        """Start the closing handshake and stop taking messages.
 
         Messages the browser still holds (a flood can leave thousands) would
         otherwise each run Python before the close event could; the user asked to
@@ -102,23 +116,25 @@ class Socket:
         ws = self._ws
         if ws is not None:
             ws.onmessage = None
-            ws.close(1000)
+            ws.close(command.code)
 
-    def _opened(self, event):
+    def _opened(self, event) -> None:
         ws = event.target
-        self._on_open(str(ws.url), str(ws.protocol), str(ws.extensions))
+        self._feed(Opened(str(ws.url), str(ws.protocol), str(ws.extensions), clock.now()))
 
-    def _message(self, event):
+    def _message(self, event) -> None:
         data = event.data
         if isinstance(data, str):
-            self._on_text(fix_read(data, event, "data"))
+            self._feed(TextReceived(fix_read(data, event, "data"), self._frame_time()))
             return
         size = int(data.byteLength)
-        head = js.Uint8Array.new(data, 0, min(size, self._head_bytes))
-        self._on_binary(_to_bytes(head), size)
+        # MicroPython reads a typed array one element per FFI call (1.5 s per MiB);
+        # as hex the head crosses as one string and decodes in C.
+        head = bytes.fromhex(str(bridge.hexHead(data, HEAD_BYTES)))
+        self._feed(BinaryReceived(head, size, self._frame_time()))
 
-    def _errored(self, event):
-        self._on_error()
+    def _errored(self, event) -> None:
+        self._feed(Errored(clock.now()))
 
-    def _closed(self, event):
-        self._on_close(int(event.code), str(event.reason), bool(event.wasClean))
+    def _closed(self, event) -> None:
+        self._feed(Closed(int(event.code), str(event.reason), bool(event.wasClean), clock.now()))

@@ -145,6 +145,10 @@ _PT = {
     "announce.one": "1 nova mensagem",
     "announce.many": "{count} novas mensagens",
     "history.unavailable": "O histórico de envios não será salvo: {detail}",
+    "features.fallback": (
+        "Este navegador não tem {features}. A página usa código próprio no lugar: "
+        "mensagens binárias funcionam, um pouco mais devagar."
+    ),
 }
 
 _EN = {
@@ -282,6 +286,10 @@ _EN = {
     "announce.one": "1 new message",
     "announce.many": "{count} new messages",
     "history.unavailable": "Send history will not be saved: {detail}",
+    "features.fallback": (
+        "This browser lacks {features}. The page uses its own code instead: "
+        "binary messages work, a little slower."
+    ),
 }
 
 _TEXTS = {"pt-BR": _PT, "en": _EN}

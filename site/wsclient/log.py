@@ -5,10 +5,11 @@ from collections import deque
 __all__ = ["RECEIVED", "SENT", "SYSTEM", "Entry", "MessageLog"]
 
 SENT, RECEIVED, SYSTEM = "sent", "received", "system"
+_DIRECTIONS = (SENT, RECEIVED, SYSTEM)
 
 
 class Entry:
-    """One message or system note.
+    """One message or system note, complete when created; plain data only.
 
     Attributes:
         seq: 1-based, increasing, never reused (not even after MessageLog.clear).
@@ -17,26 +18,41 @@ class Entry:
         binary: whether the frame was binary.
         size: the payload's size in bytes.
         time_ms: the time the caller gave, in milliseconds.
-        msg_id: for a sent message, its id in the outbox; None otherwise.
-        state: for a sent message, its outbox state as last shown; None otherwise.
-        detail: why a send failed, when it did.
         payload: for a binary entry, the bytes the page holds (all of a sent frame,
             the first bytes of a received one); None otherwise.
+        message: for a sent message, its outbox.Message, which alone holds its
+            state; None otherwise.
     """
 
-    msg_id = None
-    state = None
-    detail = None
-    payload = None
-    item = None  # the view's element for a sent entry whose state may change
-
-    def __init__(self, seq, direction, text, binary, size, time_ms):
+    def __init__(
+        self,
+        seq: int,
+        direction: str,
+        text: str,
+        binary: bool,
+        size: int,
+        time_ms: float,
+        payload: "bytes | None" = None,
+        message=None,
+    ) -> None:
         self.seq = seq
         self.direction = direction
         self.text = text
         self.binary = binary
         self.size = size
         self.time_ms = time_ms
+        self.payload = payload
+        self.message = message
+
+    @property
+    def state(self) -> "str | None":
+        """For a sent message, its outbox state; None otherwise."""
+        return None if self.message is None else self.message.state
+
+    @property
+    def detail(self) -> "str | None":
+        """Why the socket refused a sent message the last time it did, or None."""
+        return None if self.message is None else self.message.detail
 
     def __repr__(self):
         return "Entry(%d, %r, %r)" % (self.seq, self.direction, self.text)
@@ -55,11 +71,10 @@ class MessageLog:
     entries only when they match. The history keeps every entry either way.
 
     Attributes:
-        total: entries added since the start or the last clear().
-        counts: entries added per direction, {"sent": n, "received": n, "system": n}.
         in_view: entries the view shows after the last take_batch() (at most view_cap).
         dropped: entries that left, or never reached, the view; after take_batch(),
-            in_view + dropped == total (== matched, while a filter is set).
+            in_view + dropped is every entry added since the start or the last
+            clear() (the matching ones, while a filter is set).
     """
 
     def __init__(self, view_cap=1000, history_cap=10000):
@@ -77,29 +92,33 @@ class MessageLog:
         # deque takes maxlen positionally only in MicroPython, and has no clear().
         self._pending = deque((), self.view_cap)
         self._pending_count = 0
-        self.total = 0
-        self.counts = {SENT: 0, RECEIVED: 0, SYSTEM: 0}
         self.in_view = 0
         self.dropped = 0
         self._matched = 0
 
     @property
-    def pending(self):
-        """Entries added since the last take_batch()."""
-        return self._pending_count
+    def next_seq(self) -> int:
+        """The number the next entry will get."""
+        return self._seq + 1
 
-    def add(self, direction, text, binary=False, size=0, time_ms=0.0):
+    def add(
+        self,
+        direction: str,
+        text: str,
+        binary: bool = False,
+        size: int = 0,
+        time_ms: float = 0.0,
+        payload: "bytes | None" = None,
+        message=None,
+    ) -> Entry:
         """Add an entry and return it; it reaches the view with the next take_batch()."""
-        try:
-            self.counts[direction] += 1
-        except KeyError:
-            raise ValueError("unknown direction %r" % (direction,)) from None
+        if direction not in _DIRECTIONS:
+            raise ValueError("unknown direction %r" % (direction,))
         self._seq += 1
-        entry = Entry(self._seq, direction, text, binary, size, time_ms)
+        entry = Entry(self._seq, direction, text, binary, size, time_ms, payload, message)
         match = self._match
         if match is None:
             self._history.append(entry)
-            self.total += 1
             self._pending.append(entry)
             self._pending_count += 1
             return entry
@@ -107,7 +126,6 @@ class MessageLog:
         if len(self._history) == self.history_cap and match(self._history[0]):
             self._matched -= 1
         self._history.append(entry)
-        self.total += 1
         if match(entry):
             self._matched += 1
             self._pending.append(entry)

@@ -23,10 +23,17 @@ A message goes through these states:
     IN_FLIGHT -> PENDING        an earlier message of its batch failed, or the
                                 connection was lost before it was handed over
     SENT -> CONFIRMED           echo() saw the same payload come back
-    SENT -> UNCONFIRMED         no echo within confirm_window, or the connection was
-                                lost first; never sent again, it was handed over once
-                                (the browser may have lost it with the connection:
+    SENT -> UNCONFIRMED         no echo within confirm_window from a server that has
+                                echoed on this connection, or the connection was lost
+                                first; never sent again, it was handed over once (the
+                                browser may have lost it with the connection:
                                 UNCONFIRMED means its fate is unknown)
+    SENT, for good              no echo within confirm_window from a server that has
+                                echoed nothing on this connection: it is no echo server,
+                                so its silence says nothing, and the message is let go
+
+A message's state lives in its Message only: the log's entry for it holds the same
+object, so what the page shows can never disagree with the queue.
 
 "Exactly once" holds because take_ready() returns each message only while it is
 PENDING or FAILED and makes it IN_FLIGHT: calling it twice without mark_* in between
@@ -41,6 +48,8 @@ leaves every message to become UNCONFIRMED.
 """
 
 from collections import deque
+
+from wsclient.stats import median
 
 __all__ = [
     "CONFIRMED",
@@ -97,23 +106,32 @@ class Message:
         id: 1-based, increasing in the order add() was called.
         payload: str for a text frame, bytes for a binary one.
         queued_ms: when add() was called.
+        seq: the number of the log entry that shows it.
+        size: the payload's size in bytes.
         state: PENDING, IN_FLIGHT, SENT, CONFIRMED, UNCONFIRMED or FAILED.
         sent_ms: when the socket took it, or None.
         rtt_ms: milliseconds from sent to echoed, once CONFIRMED, else None.
         detail: what the socket said the last time it refused the message, or None.
+        done: whether it left the queue (CONFIRMED, UNCONFIRMED, or SENT for good).
     """
 
-    def __init__(self, msg_id, payload, queued_ms):
+    def __init__(
+        self, msg_id: int, payload: "str | bytes", queued_ms: float, seq: int, size: int
+    ) -> None:
         self.id = msg_id
         self.payload = payload
         self.queued_ms = queued_ms
+        self.seq = seq
+        self.size = size
         self.state = PENDING
-        self.sent_ms = None
-        self.rtt_ms = None
-        self.detail = None
+        self.sent_ms: "float | None" = None
+        self.rtt_ms: "float | None" = None
+        self.detail: "str | None" = None
+        # Whether the message has left the queue: its state will not change again.
+        self.done = False
 
     @property
-    def binary(self):
+    def binary(self) -> bool:
         """Whether it goes out as a binary frame."""
         return not isinstance(self.payload, str)
 
@@ -131,70 +149,69 @@ def _same(sent, received):
 class Outbox:
     """Outgoing messages from add() to their echo; see the module docstring for the protocol.
 
-    Messages not yet CONFIRMED or UNCONFIRMED wait in one queue in id order: those
-    awaiting their echo, then those in flight, then the pending ones. Every move
-    between states keeps that order, so state() finds a message by arithmetic and
-    nothing ever searches or reorders the queue.
+    Messages not yet done wait in one queue in id order: those awaiting their echo,
+    then those in flight, then the pending ones. Every move between states keeps that
+    order, so nothing ever searches or reorders the queue.
 
     Args:
         confirm_window: milliseconds a SENT message may wait for its echo before
-            expire() makes it UNCONFIRMED.
-        done_cap: how many of the latest CONFIRMED or UNCONFIRMED messages state()
-            remembers; it returns None for older ones, which `forgotten` counts.
+            expire() lets it go.
 
     Attributes:
         last_rtt: round-trip milliseconds of the last confirmed message, or None.
-        confirmed_count: messages confirmed so far.
-        unconfirmed_count: messages that became UNCONFIRMED so far.
     """
 
-    def __init__(self, confirm_window=5000, done_cap=10000):
-        if confirm_window < 0 or done_cap < 1:
-            raise ValueError("confirm_window must be >= 0 and done_cap >= 1")
+    def __init__(self, confirm_window: float = 5000) -> None:
+        if confirm_window < 0:
+            raise ValueError("confirm_window must be >= 0")
         self.confirm_window = confirm_window
-        self.done_cap = done_cap
         self._queue = _Fifo()
         self._awaiting = 0
         self._flying = 0
-        self._first_id = 1  # the id of the oldest message in _queue, or the next id
-        self._done = []  # the final states of ids _done_base, _done_base + 1, …
-        self._done_base = 1
-        self._rtts = deque((), RTT_SAMPLES)
-        self.last_rtt = None
-        self.confirmed_count = 0
-        self.unconfirmed_count = 0
+        self._next_id = 1
+        # Whether the server echoed anything on this connection (see expire()).
+        self._echoed = False
+        self._rtts: deque = deque((), RTT_SAMPLES)
+        self.last_rtt: "float | None" = None
 
     @property
-    def pending_count(self):
+    def pending_count(self) -> int:
         """Messages waiting for take_ready(): PENDING or FAILED."""
         return len(self._queue) - self._awaiting - self._flying
 
     @property
-    def in_flight_count(self):
+    def in_flight_count(self) -> int:
         """Messages take_ready() returned that are not yet marked sent or failed."""
         return self._flying
 
     @property
-    def awaiting_count(self):
+    def awaiting_count(self) -> int:
         """SENT messages awaiting their echo."""
         return self._awaiting
 
-    @property
-    def forgotten(self):
-        """Finished messages whose state is no longer kept."""
-        return max(0, self._first_id - 1 - self.done_cap)
+    def add(
+        self,
+        payload: "str | bytes | bytearray | memoryview",
+        now: float,
+        seq: int = 0,
+        size: int = 0,
+    ) -> Message:
+        """Queue a message (str, or bytes-like, copied to bytes) and return it.
 
-    def add(self, payload, now):
-        """Queue a message (str, or bytes-like, copied to bytes) and return its id."""
+        Args:
+            seq: the number of the log entry that shows it.
+            size: its size in bytes, for the traffic counters.
+        """
         if not isinstance(payload, str):
             if not isinstance(payload, (bytes, bytearray, memoryview)):
                 raise TypeError("payload must be str or bytes, not %s" % type(payload).__name__)
             payload = bytes(payload)
-        message = Message(self._first_id + len(self._queue), payload, now)
+        message = Message(self._next_id, payload, now, seq, size)
+        self._next_id += 1
         self._queue.append(message)
-        return message.id
+        return message
 
-    def take_ready(self):
+    def take_ready(self) -> list:
         """Return the messages to hand to the socket now, oldest first; they become IN_FLIGHT.
 
         A message is returned again only after it failed, or after its connection
@@ -206,12 +223,12 @@ class Outbox:
         self._flying += len(batch)
         return batch
 
-    def _oldest_in_flight(self, msg_id):
+    def _oldest_in_flight(self, msg_id: int) -> Message:
         if self._flying and self._queue.at(self._awaiting).id == msg_id:
             return self._queue.at(self._awaiting)
         raise ValueError("message %r is not the oldest in flight" % (msg_id,))
 
-    def mark_sent(self, msg_id, now):
+    def mark_sent(self, msg_id: int, now: float) -> Message:
         """The socket took the message: IN_FLIGHT -> SENT, awaiting its echo.
 
         Raises:
@@ -222,100 +239,82 @@ class Outbox:
         message.sent_ms = now
         self._awaiting += 1
         self._flying -= 1
+        return message
 
-    def mark_failed(self, msg_id, detail):
+    def mark_failed(self, msg_id: int, detail: str) -> list:
         """The socket refused the message: it and every later message in flight go
         back to the head of the queue, in order; it becomes FAILED, they PENDING.
+
+        Returns:
+            The messages whose state changed, the refused one first.
 
         Raises:
             ValueError: msg_id is not the oldest message in flight.
         """
         message = self._oldest_in_flight(msg_id)
-        self._requeue_in_flight()
+        requeued = self._requeue_in_flight()
         message.state = FAILED
         message.detail = detail
+        return requeued
 
-    def _requeue_in_flight(self):
-        for index in range(self._awaiting, self._awaiting + self._flying):
-            self._queue.at(index).state = PENDING
+    def _requeue_in_flight(self) -> list:
+        requeued = self._queue.since(self._awaiting)[: self._flying]
+        for message in requeued:
+            message.state = PENDING
         self._flying = 0
+        return requeued
 
-    def _finish_oldest(self, state):
+    def _finish_oldest(self, state: str) -> Message:
         message = self._queue.popleft()
         message.state = state
+        message.done = True
         self._awaiting -= 1
-        self._first_id += 1
-        self._done.append(state)
-        if len(self._done) >= 2 * self.done_cap:
-            drop = len(self._done) - self.done_cap
-            del self._done[:drop]
-            self._done_base += drop
-        if state == CONFIRMED:
-            self.confirmed_count += 1
-        else:
-            self.unconfirmed_count += 1
         return message
 
-    def echo(self, payload, now):
+    def echo(self, payload: "str | bytes", now: float) -> "Message | None":
         """A message arrived: confirm the oldest SENT message if it is its echo.
 
         Returns:
-            The confirmed message's id, or None. last_rtt then holds its round trip.
+            The confirmed message, or None. last_rtt then holds its round trip.
         """
         if not self._awaiting or not _same(self._queue.at(0).payload, payload):
             return None
+        self._echoed = True
         message = self._finish_oldest(CONFIRMED)
         message.rtt_ms = now - message.sent_ms
         self.last_rtt = message.rtt_ms
         self._rtts.append(message.rtt_ms)
-        return message.id
+        return message
 
-    def expire(self, now):
-        """Return the ids of SENT messages that just became UNCONFIRMED: no echo for
-        more than confirm_window milliseconds."""
+    def expire(self, now: float) -> list:
+        """Let go of SENT messages with no echo for more than confirm_window ms.
+
+        They become UNCONFIRMED when the server has echoed something on this
+        connection; otherwise it is no echo server, and they stay SENT, for good.
+
+        Returns:
+            The messages let go.
+        """
+        state = UNCONFIRMED if self._echoed else SENT
         expired = []
         while self._awaiting and now - self._queue.at(0).sent_ms > self.confirm_window:
-            expired.append(self._finish_oldest(UNCONFIRMED).id)
+            expired.append(self._finish_oldest(state))
         return expired
 
-    def connection_lost(self):
+    def connection_lost(self) -> list:
         """The socket closed: SENT messages become UNCONFIRMED (they were handed over,
         so they are never sent again); messages still in flight go back to the head of
         the queue, in order, with the PENDING ones, for the next connection.
 
         Returns:
-            The ids that became UNCONFIRMED.
+            The messages whose state changed.
         """
         lost = []
         while self._awaiting:
-            lost.append(self._finish_oldest(UNCONFIRMED).id)
-        self._requeue_in_flight()
-        return lost
+            lost.append(self._finish_oldest(UNCONFIRMED))
+        self._echoed = False
+        return lost + self._requeue_in_flight()
 
-    def message(self, msg_id):
-        """Return the Message while it is not yet CONFIRMED or UNCONFIRMED, else None."""
-        if isinstance(msg_id, int):
-            index = msg_id - self._first_id
-            if 0 <= index < len(self._queue):
-                return self._queue.at(index)
-        return None
-
-    def state(self, msg_id):
-        """Return the message's state, or None for an id never issued or forgotten."""
-        message = self.message(msg_id)
-        if message is not None:
-            return message.state
-        if isinstance(msg_id, int) and self._first_id - self.done_cap <= msg_id < self._first_id:
-            return self._done[msg_id - self._done_base]
-        return None
-
-    def median_rtt(self):
+    def median_rtt(self) -> "float | None":
         """Return the median of the last RTT_SAMPLES round trips, or None before any."""
-        samples = sorted(self._rtts)
-        count = len(samples)
-        if not count:
-            return None
-        middle = count // 2
-        if count % 2:
-            return samples[middle]
-        return (samples[middle - 1] + samples[middle]) / 2
+        return median(self._rtts)

@@ -5,22 +5,30 @@ Pure text work, so the shell only puts the results into the DOM.
 
 from wsclient import i18n
 from wsclient.export import iso_time
+from wsclient.jsontext import looks_like_json, pretty_json
 from wsclient.log import RECEIVED, SENT, SYSTEM
 
 __all__ = [
     "Clock",
     "announcement",
+    "binary_note",
     "copy_text",
     "decimal",
+    "entry_text",
     "export_name",
     "fold",
     "make_filter",
     "meta",
     "rtt_line",
     "stats_line",
+    "truncated_note",
 ]
 
 _DIRECTIONS = (SENT, RECEIVED, SYSTEM)
+# Text entries above SHOW_BYTES show their first SHOW_CHARS characters only:
+# laying out megabytes of text would freeze the page.
+SHOW_BYTES = 64 * 1024
+SHOW_CHARS = 16 * 1024
 # Upper-case letters of Latin-1 and their lower case: MicroPython's str.lower()
 # only knows ASCII, and pt-BR text is full of "Ç", "Ã" and "É".
 _UPPER = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"
@@ -159,3 +167,30 @@ def export_name(ms, offset_minutes=0):
     stamp = iso_time(ms + int(offset_minutes) * 60000)
     digits = stamp[:19].replace("-", "").replace(":", "").replace("T", "-")
     return "websocket-log-" + digits + ".jsonl"
+
+
+def entry_text(entry, pretty):
+    """What a text entry shows after its label: (text, whether it is cut short).
+
+    Args:
+        pretty: whether JSON objects and arrays are shown pretty-printed.
+    """
+    text = entry.text
+    if entry.size > SHOW_BYTES:
+        return text[:SHOW_CHARS], True
+    if pretty and entry.direction != SYSTEM and looks_like_json(text):
+        return pretty_json(text), False
+    return text, False
+
+
+def truncated_note(entry, lang):
+    """The note after a text entry that shows only its start."""
+    return i18n.t(lang, "text.truncated", size=entry.size)
+
+
+def binary_note(entry, lang):
+    """The note after a binary entry's dump: its size, and how much of it the page holds."""
+    held = len(entry.payload) if entry.payload is not None else 0
+    if entry.size > held:
+        return i18n.t(lang, "binary.held", size=entry.size, held=held)
+    return i18n.t(lang, "binary", size=entry.size)

@@ -3,7 +3,7 @@
 from wsclient.chars import BLANKS, HEX_DIGITS
 from wsclient.errors import InputError
 
-__all__ = ["ERROR_KEYS", "InvalidURL", "check_protocols", "check_url"]
+__all__ = ["ERROR_KEYS", "check_protocols", "check_url"]
 
 # Every key of the InputErrors raised here; each one is an i18n text.
 ERROR_KEYS = (
@@ -34,10 +34,6 @@ _SCHEME_FIRST = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _SCHEME_CHARS = _SCHEME_FIRST + _DIGITS + "+-."
 # RFC 6455 §4.1: a subprotocol is an RFC 7230 token.
 _TOKEN = _SCHEME_FIRST + _DIGITS + "!#$%&'*+-.^_`|~"
-
-
-# The old name of InputError, kept while session.py still catches it.
-InvalidURL = InputError
 
 
 def _only(text, chars):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from wsclient import binary, errors, jsontext, urls
+from wsclient import binary, jsontext, urls
 from wsclient.errors import InputError, error_at, shown
 
 
@@ -59,8 +59,3 @@ def test_error_at_the_end_names_no_character():
 def test_shown_names_invisible_characters(ch, text):
     """A character the user could not see in a message is named by its code point."""
     assert shown(ch) == text
-
-
-def test_old_names_are_the_same_class():
-    """urls.InvalidURL stays an alias while session.py still catches it."""
-    assert urls.InvalidURL is InputError is errors.InputError

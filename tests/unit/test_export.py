@@ -15,11 +15,20 @@ from wsclient.log import RECEIVED, SENT, SYSTEM, Entry
 MS = 1795678405631  # 2026-11-26T07:33:25.631Z
 
 
+class _Message:
+    """What an entry reads a sent message's state from."""
+
+    def __init__(self, state, detail=None):
+        self.state = state
+        self.detail = detail
+
+
 def _entry(direction=RECEIVED, text="hi", binary=False, size=2, time_ms=MS, **extra):
-    entry = Entry(7, direction, text, binary, size, time_ms)
-    for name, value in extra.items():
-        setattr(entry, name, value)
-    return entry
+    """An entry complete when created, as the log makes them."""
+    message = None
+    if "state" in extra:
+        message = _Message(extra.pop("state"), extra.pop("detail", None))
+    return Entry(7, direction, text, binary, size, time_ms, message=message, **extra)
 
 
 def _read_back(text):

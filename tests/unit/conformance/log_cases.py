@@ -1,7 +1,4 @@
-"""wsclient.log: the bounded message log and the batches the view draws.
-
-Written against MessageLog's add / take_batch / clear / set_filter.
-"""
+"""wsclient.log: the bounded message log and the batches the view draws."""
 
 import random
 import time
@@ -14,20 +11,23 @@ def _random_walk():
     random.seed(6455)
     model = log.MessageLog(view_cap=7, history_cap=5)
     view, added, wrong = [], [], []
+    total = 0
     for step in range(3000):
         roll = random.random()
         if roll < 0.7:
             added.append(model.add(log.RECEIVED, "m").seq)
+            total += 1
         elif roll < 0.98:
             entries, remove = model.take_batch()
             del view[:remove]
             view.extend([entry.seq for entry in entries])
-            counted = model.in_view <= 7 and model.in_view + model.dropped == model.total
+            counted = model.in_view <= 7 and model.in_view + model.dropped == total
             if not counted or view != (added[-model.in_view :] if model.in_view else []):
                 wrong.append(step)
         else:
             model.clear()
             added = []
+            total = 0
     if [entry.seq for entry in model.history()] != added[-5:]:
         wrong.append("history")
     return wrong

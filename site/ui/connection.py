@@ -1,0 +1,49 @@
+"""The connection bar: address, subprotocols, connect, close, and automatic reconnects."""
+
+from ui import clock
+from ui.text import read
+from wsclient.commands import Fields
+from wsclient.events import AutoReconnect, Close, Connect, RetryNow, StopRetry
+
+__all__ = ["ConnectionBar"]
+
+
+class ConnectionBar:
+    """Turns the connection controls into events and fills them in on start."""
+
+    def __init__(self, document, feed) -> None:
+        self._feed = feed
+        self._url = document.getElementById("url")
+        self._protocols = document.getElementById("protocols")
+        self._auto = document.getElementById("auto-reconnect")
+        self._mode = document.getElementById("mode")
+
+    def listen(self, listen) -> None:
+        """Attach the handlers, with listen(element_id, event, handler)."""
+        listen("connection", "submit", self._connect)
+        listen("close", "click", self._close)
+        listen("auto-reconnect", "change", self._auto_changed)
+        listen("retry-now", "click", lambda event: self._feed(RetryNow(clock.now())))
+        listen("stop-retry", "click", lambda event: self._feed(StopRetry(clock.now())))
+
+    def handlers(self) -> dict:
+        """The commands the bar carries out."""
+        return {Fields: self.fill}
+
+    def fill(self, command: Fields) -> None:
+        """Show the settings the page starts with."""
+        self._url.value = command.url
+        self._protocols.value = command.protocols
+        self._auto.checked = command.auto_reconnect
+        self._mode.value = command.mode
+
+    def _connect(self, event) -> None:
+        event.preventDefault()
+        self._feed(Connect(read(self._url), read(self._protocols), clock.now()))
+
+    def _close(self, event) -> None:
+        event.preventDefault()
+        self._feed(Close(clock.now()))
+
+    def _auto_changed(self, event) -> None:
+        self._feed(AutoReconnect(bool(self._auto.checked), clock.now()))

@@ -1,0 +1,271 @@
+"""The page's decisions: every event goes in through Client.handle(), commands come out.
+
+`Client` owns the connection's `Session` and the rest of the page's state: the
+settings the address reflects, the send history, the log tools and the screen
+reader's summaries. The shell feeds it events (wsclient.events) and carries out the
+commands it leaves in `out` (wsclient.commands), in order, deciding nothing.
+"""
+
+from wsclient import events, i18n, present
+from wsclient.binary import hex_dump
+from wsclient.chars import utf16_index
+from wsclient.commands import (
+    DRAW,
+    Address,
+    Announce,
+    Buffered,
+    Clipboard,
+    ComposerText,
+    Download,
+    Fields,
+    Measurements,
+    Relayout,
+    SendError,
+    ShowDump,
+    Store,
+    ToolStatus,
+)
+from wsclient.errors import InputError
+from wsclient.history import History
+from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
+from wsclient.payload import parse_payload
+from wsclient.session import Session
+from wsclient.settings import Settings
+
+__all__ = ["ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "Client"]
+
+# The live region speaks at most this often, however fast messages arrive.
+ANNOUNCE_MS = 2000
+HISTORY_KEY = "pyws.history"
+LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
+
+
+class Client:
+    """The whole page's state machine.
+
+    Args:
+        settings: what the page starts with.
+        offset_minutes: the local time zone, minutes east of UTC.
+        rand: the backoff's random source, for tests.
+
+    Attributes:
+        out: the commands the shell has yet to carry out, oldest first.
+        log: the message log, which the view draws from.
+        clock: formats the entries' times.
+    """
+
+    def __init__(self, settings: Settings, offset_minutes: int = 0, rand=None) -> None:
+        self.settings = settings
+        self.lang = settings.lang
+        self.out: list = []
+        self.log = MessageLog(view_cap=settings.cap)
+        self.session = Session(self.lang, self.log, self.out, rand)
+        self.clock = present.Clock(offset_minutes)
+        self.history = History()
+        self._match = None
+        self._shown_query: "str | None" = None
+        self._shown_buffered = 0
+        self._shown_measures: "Measurements | None" = None
+        self._announced = 0
+        self._announced_at = 0.0
+        self._storage_failed = False
+        session = self.session
+        self._routes = {
+            events.Start: self._start,
+            events.Connect: self._connect,
+            events.Close: lambda e: session.close(e.now),
+            events.AutoReconnect: self._auto_reconnect,
+            events.RetryNow: lambda e: session.retry_now(e.now),
+            events.StopRetry: lambda e: session.stop_retrying(e.now),
+            events.Compose: self._compose,
+            events.Recall: self._recall,
+            events.Edited: lambda e: self.out.append(SendError(None)),
+            events.ModeChanged: self._mode_changed,
+            events.Filter: self._filter,
+            events.Pretty: self._pretty,
+            events.ClearLog: self._clear,
+            events.Export: self._export,
+            events.Copy: self._copy,
+            events.Copied: self._copied,
+            events.ShowAll: self._show_all,
+            events.OpenFailed: self._open_failed,
+            events.Opened: lambda e: session.opened(e.url, e.protocol, e.extensions, e.now),
+            events.TextReceived: lambda e: session.received_text(e.text, e.now),
+            events.BinaryReceived: lambda e: session.received_binary(e.head, e.size, e.now),
+            events.Errored: lambda e: session.errored(e.now),
+            events.Closed: lambda e: session.closed(e.code, e.reason, e.clean, e.now),
+            events.Transmitted: lambda e: session.transmitted(e.sent, e.failure, e.now),
+            events.Tick: self._tick,
+            events.StorageFailed: self._storage_refused,
+            events.InternalError: self._internal_error,
+        }
+
+    def handle(self, event) -> None:
+        """Take one event; the commands it leads to are appended to out."""
+        self._routes[type(event)](event)
+
+    @property
+    def wants_precise_time(self) -> bool:
+        """Whether a frame's time should be precise: an echo's round trip is awaited."""
+        return self.session.outbox.awaiting_count > 0
+
+    def _t(self, key: str, **params) -> str:
+        return i18n.t(self.lang, key, **params)
+
+    def _address(self) -> None:
+        query = self.settings.query()
+        if query != self._shown_query:
+            self._shown_query = query
+            self.out.append(Address(query))
+
+    # --- starting and connecting ---
+
+    def _start(self, event: events.Start) -> None:
+        settings, session, now = self.settings, self.session, event.now
+        for key, params in settings.notes:
+            session.note(key, now, **params)
+        if event.missing:
+            session.note("features.fallback", now, features=event.missing)
+        if event.load_error:
+            session.note("history.unavailable", now, detail=event.load_error)
+        elif event.stored_history:
+            self.history = History.loads(event.stored_history)
+        self.out.append(
+            Fields(settings.url, settings.protocols, settings.auto_reconnect, settings.mode)
+        )
+        session.auto_reconnect = settings.auto_reconnect
+        if settings.url:
+            self._connect(events.Connect(settings.url, settings.protocols, now))
+        else:
+            session.show_status()
+        self._measure(now)
+
+    def _connect(self, event: events.Connect) -> None:
+        if self.session.connect(event.url, event.protocols, event.now):
+            self.settings.url = self.session.target or ""
+            self.settings.protocols = event.protocols
+            self._address()
+
+    def _open_failed(self, event: events.OpenFailed) -> None:
+        self.session.refused(self._t("url.refused", detail=event.detail), event.now)
+
+    def _auto_reconnect(self, event: events.AutoReconnect) -> None:
+        self.settings.auto_reconnect = event.on
+        self._address()
+        self.session.set_auto_reconnect(event.on, event.now)
+
+    # --- composing ---
+
+    def _compose(self, event: events.Compose) -> None:
+        text = event.text
+        try:
+            payload = parse_payload(event.mode, text)
+        except InputError as exc:
+            where = utf16_index(text, exc.params.get("position", 0))
+            self.out.append(SendError(self._t(exc.key, **exc.params), where))
+            return
+        # Sent now, or queued until a connection opens: either way the field is free.
+        self.session.send(payload, event.now)
+        self.out.append(ComposerText(""))
+        self.out.append(SendError(None))
+        if self.history.add(text):
+            self.out.append(Store(HISTORY_KEY, self.history.dumps()))
+
+    def _recall(self, event: events.Recall) -> None:
+        if event.older:
+            text = self.history.up(event.current)
+        else:
+            text = self.history.down(event.current)
+        if text is not None:
+            self.out.append(ComposerText(text))
+            self.out.append(SendError(None))
+
+    def _mode_changed(self, event: events.ModeChanged) -> None:
+        self.settings.mode = event.mode
+        self.out.append(SendError(None))
+        self._address()
+
+    def _storage_refused(self, event: events.StorageFailed) -> None:
+        if not self._storage_failed:
+            # Full or turned off: said once, and the page goes on without it.
+            self._storage_failed = True
+            self.session.note("history.unavailable", event.now, detail=event.detail)
+
+    # --- the log's tools ---
+
+    def _filter(self, event: events.Filter) -> None:
+        self._match = present.make_filter(event.text, event.directions)
+        self.log.set_filter(self._match)
+        self.out.append(DRAW)
+
+    def _pretty(self, event: events.Pretty) -> None:
+        self.out.append(Relayout(event.on))
+        # The same filter again: the list is drawn anew, in the new layout.
+        self.log.set_filter(self._match)
+        self.out.append(DRAW)
+
+    def _clear(self, event: events.ClearLog) -> None:
+        self.log.clear()
+        self.out.append(ToolStatus(""))
+        self.out.append(DRAW)
+
+    def _export(self, event: events.Export) -> None:
+        # Imported on the first export: the page's start does not wait for it.
+        from wsclient.export import to_jsonl
+
+        entries = self.log.history()
+        name = present.export_name(event.now, self.clock.offset_ms // 60000)
+        self.out.append(Download(to_jsonl(entries), name))
+        self.out.append(ToolStatus(self._t("tools.exported", count=len(entries))))
+
+    def _copy(self, event: events.Copy) -> None:
+        entries = self.log.visible()
+        labels = {direction: self._t(key) for direction, key in LABELS.items()}
+        text = present.copy_text(entries, self.clock, labels)
+        self.out.append(Clipboard(text, len(entries)))
+
+    def _copied(self, event: events.Copied) -> None:
+        if event.detail is None:
+            self.out.append(ToolStatus(self._t("tools.copied", count=event.count)))
+        else:
+            self.out.append(ToolStatus(self._t("tools.copy_failed", detail=event.detail)))
+
+    def _show_all(self, event: events.ShowAll) -> None:
+        entry = self.log.at(event.seq)
+        text = None
+        if entry is not None and entry.payload is not None:
+            text = "\n".join(hex_dump(entry.payload))
+        self.out.append(ShowDump(event.seq, text))
+
+    # --- time ---
+
+    def _tick(self, event: events.Tick) -> None:
+        self.session.tick(event.now)
+        if event.buffered != self._shown_buffered:
+            self._shown_buffered = event.buffered
+            text = self._t("buffered", bytes=event.buffered) if event.buffered else None
+            self.out.append(Buffered(text))
+        self._measure(event.now)
+
+    def _measure(self, now: float) -> None:
+        """Show the counters and round trips, and have screen readers sum up arrivals."""
+        snapshot = self.session.stats.snapshot(now)
+        last, median = self.session.rtt()
+        measures = Measurements(
+            present.stats_line("stats.sent", snapshot[SENT], self.lang),
+            present.stats_line("stats.received", snapshot[RECEIVED], self.lang),
+            present.rtt_line(last, median, self.lang),
+        )
+        if measures != self._shown_measures:
+            self._shown_measures = measures
+            self.out.append(measures)
+        received = snapshot[RECEIVED]["messages"]
+        new = received - self._announced
+        if new > 0 and now - self._announced_at >= ANNOUNCE_MS:
+            self._announced = received
+            self._announced_at = now
+            self.out.append(Announce(present.announcement(new, self.lang)))
+
+    def _internal_error(self, event: events.InternalError) -> None:
+        self.session.note("error.internal", event.now, detail=event.detail)
+        self.session.show_status()

@@ -1,0 +1,242 @@
+"""What comes out of the core: what the shell must do, as plain data.
+
+The shell carries these out in order and decides nothing. Texts are already in the
+page's language; None hides the element a command writes to.
+"""
+
+from wsclient.plain import Plain
+
+__all__ = [
+    "DRAW",
+    "Address",
+    "Announce",
+    "Buffered",
+    "Clipboard",
+    "CloseSocket",
+    "ComposerText",
+    "Countdown",
+    "Download",
+    "Draw",
+    "EntryChanged",
+    "Fields",
+    "Measurements",
+    "Negotiated",
+    "Open",
+    "Relayout",
+    "SendError",
+    "ShowDump",
+    "Status",
+    "Store",
+    "ToolStatus",
+    "Transmit",
+]
+
+
+# --- the socket ---
+
+
+class Open(Plain):
+    """Replace the socket with a new one to url, offering protocols; answer OpenFailed
+    when the browser refuses."""
+
+    _fields = ("url", "protocols")
+
+    def __init__(self, url: str, protocols: list) -> None:
+        self.url = url
+        self.protocols = protocols
+
+
+class Transmit(Plain):
+    """Hand each message's payload (str: text frame, bytes: binary) to the socket, in
+    order, stopping at the first refusal; answer Transmitted."""
+
+    _fields = ("messages",)
+
+    def __init__(self, messages: list) -> None:
+        self.messages = messages
+
+
+class CloseSocket(Plain):
+    """Start the closing handshake with code and stop taking messages."""
+
+    _fields = ("code",)
+
+    def __init__(self, code: int = 1000) -> None:
+        self.code = code
+
+
+# --- the page ---
+
+
+class Status(Plain):
+    """Show the status line: cls is the #status class, text its text."""
+
+    _fields = ("cls", "text")
+
+    def __init__(self, cls: str, text: str) -> None:
+        self.cls = cls
+        self.text = text
+
+
+class Negotiated(Plain):
+    """Show what the server agreed to (subprotocol, extensions), or hide it (None)."""
+
+    _fields = ("text",)
+
+    def __init__(self, text: "str | None") -> None:
+        self.text = text
+
+
+class Countdown(Plain):
+    """Show the reconnect countdown's text, or hide it (None)."""
+
+    _fields = ("text",)
+
+    def __init__(self, text: "str | None") -> None:
+        self.text = text
+
+
+class Buffered(Plain):
+    """Show how much the browser still holds for sending, or hide it (None)."""
+
+    _fields = ("text",)
+
+    def __init__(self, text: "str | None") -> None:
+        self.text = text
+
+
+class Measurements(Plain):
+    """Show the traffic counters and the echo round trip."""
+
+    _fields = ("sent", "received", "rtt")
+
+    def __init__(self, sent: str, received: str, rtt: str) -> None:
+        self.sent = sent
+        self.received = received
+        self.rtt = rtt
+
+
+class Announce(Plain):
+    """Have screen readers say text (the polite live region)."""
+
+    _fields = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class Draw(Plain):
+    """The log has entries to draw: take its batch at the next chance (see MessageLog)."""
+
+
+# Draw has no fields: one instance serves every message of a flood.
+DRAW = Draw()
+
+
+class EntryChanged(Plain):
+    """A sent entry's state changed: redraw its marker with the next Draw."""
+
+    _fields = ("seq",)
+
+    def __init__(self, seq: int) -> None:
+        self.seq = seq
+
+
+class Relayout(Plain):
+    """Draw entries with JSON pretty-printed (pretty) or as they came."""
+
+    _fields = ("pretty",)
+
+    def __init__(self, pretty: bool) -> None:
+        self.pretty = pretty
+
+
+class ShowDump(Plain):
+    """Replace the short dump of binary entry seq with the whole dump, text."""
+
+    _fields = ("seq", "text")
+
+    def __init__(self, seq: int, text: str) -> None:
+        self.seq = seq
+        self.text = text
+
+
+class Fields(Plain):
+    """Fill the connection form and the format: what the page starts with."""
+
+    _fields = ("url", "protocols", "auto_reconnect", "mode")
+
+    def __init__(self, url: str, protocols: str, auto_reconnect: bool, mode: str) -> None:
+        self.url = url
+        self.protocols = protocols
+        self.auto_reconnect = auto_reconnect
+        self.mode = mode
+
+
+class Address(Plain):
+    """Put query ("?url=…") into the address bar, without a new history entry."""
+
+    _fields = ("query",)
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+
+
+class ComposerText(Plain):
+    """Replace the message field's text (and put the caret at its end), in mode."""
+
+    _fields = ("text", "mode")
+
+    def __init__(self, text: str, mode: "str | None" = None) -> None:
+        self.text = text
+        self.mode = mode
+
+
+class SendError(Plain):
+    """Say what is wrong with the message and put the caret at position (UTF-16
+    units); None clears the error."""
+
+    _fields = ("text", "position")
+
+    def __init__(self, text: "str | None", position: int = 0) -> None:
+        self.text = text
+        self.position = position
+
+
+class ToolStatus(Plain):
+    """The log tools' short message ("7 entries exported"); "" clears it."""
+
+    _fields = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class Download(Plain):
+    """Offer text as a file named name."""
+
+    _fields = ("text", "name")
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+
+
+class Clipboard(Plain):
+    """Write text to the clipboard; answer Copied(count) or Copied(count, detail)."""
+
+    _fields = ("text", "count")
+
+    def __init__(self, text: str, count: int) -> None:
+        self.text = text
+        self.count = count
+
+
+class Store(Plain):
+    """Keep text in the browser's storage under key; answer StorageFailed on refusal."""
+
+    _fields = ("key", "text")
+
+    def __init__(self, key: str, text: str) -> None:
+        self.key = key
+        self.text = text

@@ -1,0 +1,310 @@
+"""What goes into the core: everything that happens to the page, as plain data.
+
+The shell turns each browser event (a click, a socket's open, a frame) into one of
+these and feeds it to `Client.handle()`. Every event carries `now`, the wall-clock
+milliseconds the shell read, because the core has no clock of its own.
+"""
+
+from wsclient.plain import Plain
+
+__all__ = [
+    "AutoReconnect",
+    "BinaryReceived",
+    "Close",
+    "Closed",
+    "Compose",
+    "Connect",
+    "Copied",
+    "ClearLog",
+    "Copy",
+    "Edited",
+    "Errored",
+    "Export",
+    "Filter",
+    "InternalError",
+    "ModeChanged",
+    "OpenFailed",
+    "Opened",
+    "Pretty",
+    "Recall",
+    "RetryNow",
+    "ShowAll",
+    "Start",
+    "StopRetry",
+    "StorageFailed",
+    "TextReceived",
+    "Tick",
+    "Transmitted",
+]
+
+
+class Start(Plain):
+    """The page is wired: show the settings and connect to the first server.
+
+    stored_history is the history as kept in storage ("" for none); load_error is
+    why it could not be read, or "". missing names the browser features the page
+    replaces with its own code ("Uint8Array.fromHex, …"), or "".
+    """
+
+    _fields = ("now", "stored_history", "load_error", "missing")
+
+    def __init__(
+        self, now: float, stored_history: str = "", load_error: str = "", missing: str = ""
+    ) -> None:
+        self.now = now
+        self.stored_history = stored_history
+        self.load_error = load_error
+        self.missing = missing
+
+
+# --- the user ---
+
+
+class Connect(Plain):
+    """The user asked to connect to url (as typed), offering the protocols field's text."""
+
+    _fields = ("url", "protocols", "now")
+
+    def __init__(self, url: str, protocols: str, now: float) -> None:
+        self.url = url
+        self.protocols = protocols
+        self.now = now
+
+
+class Close(Plain):
+    """The user pressed the close button."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class AutoReconnect(Plain):
+    """The user turned automatic reconnects on or off."""
+
+    _fields = ("on", "now")
+
+    def __init__(self, on: bool, now: float) -> None:
+        self.on = on
+        self.now = now
+
+
+class RetryNow(Plain):
+    """The user pressed "retry now" during the reconnect countdown."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class StopRetry(Plain):
+    """The user pressed "stop" during the reconnect countdown."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class Compose(Plain):
+    """The user submitted the message field's text in a send format (text, hex, base64, json)."""
+
+    _fields = ("mode", "text", "now")
+
+    def __init__(self, mode: str, text: str, now: float) -> None:
+        self.mode = mode
+        self.text = text
+        self.now = now
+
+
+class Recall(Plain):
+    """↑ (older) or ↓ on the message field's first or last line, holding current."""
+
+    _fields = ("older", "current")
+
+    def __init__(self, older: bool, current: str) -> None:
+        self.older = older
+        self.current = current
+
+
+class ModeChanged(Plain):
+    """The user picked another send format."""
+
+    _fields = ("mode",)
+
+    def __init__(self, mode: str) -> None:
+        self.mode = mode
+
+
+class Edited(Plain):
+    """The user changed the message field's text."""
+
+
+class Filter(Plain):
+    """The filter's text or the direction boxes changed; directions are those ticked."""
+
+    _fields = ("text", "directions")
+
+    def __init__(self, text: str, directions: list) -> None:
+        self.text = text
+        self.directions = directions
+
+
+class Pretty(Plain):
+    """The user turned the pretty JSON view on or off."""
+
+    _fields = ("on",)
+
+    def __init__(self, on: bool) -> None:
+        self.on = on
+
+
+class ClearLog(Plain):
+    """The user pressed "clear log"."""
+
+
+class Export(Plain):
+    """The user pressed "export"."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class Copy(Plain):
+    """The user pressed "copy"."""
+
+
+class ShowAll(Plain):
+    """The user pressed "show all" on the binary entry numbered seq."""
+
+    _fields = ("seq",)
+
+    def __init__(self, seq: int) -> None:
+        self.seq = seq
+
+
+# --- the browser, answering the core's commands or on its own ---
+
+
+class OpenFailed(Plain):
+    """The browser refused to open the socket (a SyntaxError for the URL, say)."""
+
+    _fields = ("detail", "now")
+
+    def __init__(self, detail: str, now: float) -> None:
+        self.detail = detail
+        self.now = now
+
+
+class Opened(Plain):
+    """The handshake succeeded; url, protocol and extensions as the browser reports them."""
+
+    _fields = ("url", "protocol", "extensions", "now")
+
+    def __init__(self, url: str, protocol: str, extensions: str, now: float) -> None:
+        self.url = url
+        self.protocol = protocol
+        self.extensions = extensions
+        self.now = now
+
+
+class TextReceived(Plain):
+    """A text frame arrived."""
+
+    _fields = ("text", "now")
+
+    def __init__(self, text: str, now: float) -> None:
+        self.text = text
+        self.now = now
+
+
+class BinaryReceived(Plain):
+    """A binary frame of size bytes arrived; head holds at most its first HEAD_BYTES."""
+
+    _fields = ("head", "size", "now")
+
+    def __init__(self, head: bytes, size: int, now: float) -> None:
+        self.head = head
+        self.size = size
+        self.now = now
+
+
+class Errored(Plain):
+    """The socket reported an error; browsers give no detail, the close that follows does."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class Closed(Plain):
+    """The connection closed: code, reason and whether it was clean, as the browser says."""
+
+    _fields = ("code", "reason", "clean", "now")
+
+    def __init__(self, code: int, reason: str, clean: bool, now: float) -> None:
+        self.code = code
+        self.reason = reason
+        self.clean = clean
+        self.now = now
+
+
+class Transmitted(Plain):
+    """The outcome of a Transmit command.
+
+    sent holds [message id, time the socket took it] for each message handed over,
+    in order; failure is [message id, what the socket said] for the one it refused
+    next, or None when it took them all.
+    """
+
+    _fields = ("sent", "failure", "now")
+
+    def __init__(self, sent: list, failure: "list | None", now: float) -> None:
+        self.sent = sent
+        self.failure = failure
+        self.now = now
+
+
+class Tick(Plain):
+    """Time passes (every 250 ms); buffered is the socket's bufferedAmount."""
+
+    _fields = ("now", "buffered")
+
+    def __init__(self, now: float, buffered: int = 0) -> None:
+        self.now = now
+        self.buffered = buffered
+
+
+class Copied(Plain):
+    """The clipboard took the text of a Clipboard command, or refused it (detail)."""
+
+    _fields = ("count", "detail")
+
+    def __init__(self, count: int, detail: "str | None" = None) -> None:
+        self.count = count
+        self.detail = detail
+
+
+class StorageFailed(Plain):
+    """The browser's storage refused a Store command (full, or turned off)."""
+
+    _fields = ("detail", "now")
+
+    def __init__(self, detail: str, now: float) -> None:
+        self.detail = detail
+        self.now = now
+
+
+class InternalError(Plain):
+    """A handler of the page itself raised: the page says so instead of a console trace."""
+
+    _fields = ("detail", "now")
+
+    def __init__(self, detail: str, now: float) -> None:
+        self.detail = detail
+        self.now = now

@@ -1,0 +1,265 @@
+"""The page's decisions beyond the connection: settings, composing, tools, time."""
+
+from tests.unit.core import URL, client, feed, of, opened, send, texts
+from wsclient import commands
+from wsclient.client import HISTORY_KEY
+from wsclient.events import (
+    AutoReconnect,
+    ClearLog,
+    Compose,
+    Connect,
+    Copied,
+    Copy,
+    Edited,
+    Export,
+    Filter,
+    InternalError,
+    ModeChanged,
+    Pretty,
+    Recall,
+    ShowAll,
+    Start,
+    StorageFailed,
+    TextReceived,
+    Tick,
+)
+from wsclient.log import RECEIVED, SENT, SYSTEM
+
+DEFAULT = "ws://127.0.0.1:8765/"
+
+
+def test_start_fills_the_fields_from_the_address():
+    """The form shows the address's server, subprotocols, reconnect and format."""
+    core = client("url=ws://x/&protocols=a,b&reconnect=1&mode=hex")
+    out = feed(core, Start(0.0))
+    assert of(out, commands.Fields) == [commands.Fields("ws://x/", "a,b", True, "hex")]
+
+
+def test_the_embedded_server_reconnects_by_default():
+    """Automatic reconnects are on for the dev server's echo server, off elsewhere."""
+    out = feed(client(default_server=DEFAULT), Start(0.0))
+    assert of(out, commands.Fields)[0].auto_reconnect is True
+    out = feed(client("url=ws://x/", default_server=DEFAULT), Start(0.0))
+    assert of(out, commands.Fields)[0].auto_reconnect is False
+
+
+def test_unknown_mode_falls_back_to_text():
+    """?mode= accepts only the four send formats."""
+    out = feed(client("mode=xml"), Start(0.0))
+    assert of(out, commands.Fields)[0].mode == "text"
+
+
+def test_bad_cap_is_noted_with_the_start_time():
+    """An unusable ?cap= gets a system entry stamped when the page started."""
+    core = client("cap=abc")
+    feed(core, Start(5_000.0))
+    entry = core.log.history()[0]
+    assert (entry.direction, entry.time_ms) == (SYSTEM, 5_000.0)
+    assert "cap" in entry.text and "abc" in entry.text
+
+
+def test_address_reflects_the_connection_settings():
+    """After a connect the address bar holds url, protocols, reconnect and kept params."""
+    core = client("lang=en&interpreter=pyodide")
+    out = feed(core, Connect("ws://x:1/", "chat", 0.0))
+    (address,) = of(out, commands.Address)
+    expected = "?url=ws://x:1/&protocols=chat&reconnect=0&lang=en&interpreter=pyodide"
+    assert address.query == expected
+
+
+def test_address_follows_reconnect_and_mode():
+    """Turning reconnects on and picking a format update the address."""
+    core = opened()
+    assert "reconnect=1" in of(feed(core, AutoReconnect(True, 0.0)), commands.Address)[0].query
+    assert "mode=json" in of(feed(core, ModeChanged("json")), commands.Address)[0].query
+
+
+def test_a_bad_address_leaves_the_address_bar_alone():
+    """An address that cannot be used is not put into the address bar."""
+    assert not of(feed(client(), Connect("http://x", "", 0.0)), commands.Address)
+
+
+def test_send_empties_the_composer_and_remembers_the_text():
+    """A sent message empties the field, clears any error and is stored in the history."""
+    core = opened()
+    _, out = send(core, "olá")
+    assert commands.ComposerText("") in out
+    assert commands.SendError(None) in out
+    (store,) = of(out, commands.Store)
+    assert store.key == HISTORY_KEY and "olá" in store.text
+
+
+def test_bad_hex_is_refused_with_its_position():
+    """Bad input in a binary format is refused in place: nothing is sent, queued or logged."""
+    core = opened()
+    count = len(core.log.history())
+    out = feed(core, Compose("hex", "de zz", 0.0))
+    (error,) = of(out, commands.SendError)
+    assert error.text and error.position == 3
+    assert not of(out, commands.Transmit) and not of(out, commands.ComposerText)
+    assert len(core.log.history()) == count
+
+
+def test_bad_json_is_refused_before_sending():
+    """JSON mode checks the text and says where it is wrong."""
+    out = feed(opened(), Compose("json", '{"a": }', 0.0))
+    assert of(out, commands.SendError)[0].text
+
+
+def test_error_position_counts_utf16_units():
+    """The caret lands on the bad character even after an emoji (two UTF-16 units)."""
+    out = feed(opened(), Compose("hex", "\U0001f600", 0.0))
+    assert of(out, commands.SendError)[0].position == 0
+    out = feed(opened(), Compose("json", '["\U0001f600", x]', 0.0))
+    assert of(out, commands.SendError)[0].position == 7
+
+
+def test_editing_clears_the_error():
+    """Typing again takes the error away."""
+    assert feed(client(), Edited()) == [commands.SendError(None)]
+
+
+def test_recall_walks_the_history():
+    """↑ brings back earlier sends, newest first, and ↓ the draft."""
+    core = opened()
+    send(core, "a")
+    send(core, "b")
+    assert of(feed(core, Recall(True, "draft")), commands.ComposerText)[0].text == "b"
+    assert of(feed(core, Recall(True, "b")), commands.ComposerText)[0].text == "a"
+    assert of(feed(core, Recall(False, "a")), commands.ComposerText)[0].text == "b"
+    assert of(feed(core, Recall(False, "b")), commands.ComposerText)[0].text == "draft"
+
+
+def test_recall_with_nothing_to_recall_changes_nothing():
+    """With no history ↑ leaves the field alone."""
+    assert feed(client(), Recall(True, "x")) == []
+
+
+def test_stored_history_is_read_on_start():
+    """The history kept in storage is there to recall after a reload."""
+    core = client()
+    feed(core, Start(0.0, '["antigo"]'))
+    assert of(feed(core, Recall(True, "")), commands.ComposerText)[0].text == "antigo"
+
+
+def test_storage_that_cannot_be_read_is_said_once():
+    """Storage refusals are noted in the log once, and the page goes on."""
+    core = client()
+    feed(core, Start(0.0, "", "SecurityError"), StorageFailed("QuotaExceeded", 0.0))
+    feed(core, StorageFailed("QuotaExceeded", 0.0))
+    notes = [text for direction, text in texts(core) if direction == SYSTEM]
+    assert len([n for n in notes if "SecurityError" in n]) == 1
+    assert len([n for n in notes if "QuotaExceeded" in n]) == 1
+
+
+def test_missing_browser_features_are_said_once():
+    """A browser without the native hex or Base64 methods is told about, once, on start."""
+    core = client(lang="en")
+    feed(core, Start(0.0, "", "", "Uint8Array.fromHex"))
+    notes = [text for direction, text in texts(core) if "Uint8Array.fromHex" in text]
+    assert len(notes) == 1 and notes[0].startswith("This browser lacks Uint8Array.fromHex.")
+
+
+def test_filter_keeps_matching_entries_only():
+    """The filter and the direction boxes choose what the log shows."""
+    core = opened()
+    send(core, "alpha")
+    feed(core, TextReceived("beta", 0.0))
+    feed(core, Filter("BET", [SENT, RECEIVED, SYSTEM]))
+    assert [e.text for e in core.log.visible()] == ["beta"]
+    feed(core, Filter("", [SENT]))
+    assert [e.text for e in core.log.visible()] == ["alpha"]
+
+
+def test_pretty_redraws_the_log_in_the_new_layout():
+    """Pretty JSON relays the log out and keeps the filter."""
+    core = opened()
+    feed(core, Filter("x", [SENT, RECEIVED, SYSTEM]))
+    out = feed(core, Pretty(True))
+    assert out == [commands.Relayout(True), commands.DRAW]
+    assert core.log.filtered
+
+
+def test_clear_empties_the_log_and_the_tool_message():
+    """Clear empties the log at the next draw and clears the tools' message."""
+    core = opened()
+    out = feed(core, ClearLog())
+    assert core.log.history() == []
+    assert out == [commands.ToolStatus(""), commands.DRAW]
+
+
+def test_export_downloads_every_kept_entry():
+    """Export offers the kept log as JSON Lines and says how many entries it wrote."""
+    core = opened(lang="en")
+    out = feed(core, Export(0.0))
+    (download,) = of(out, commands.Download)
+    assert download.name.startswith("websocket-log-") and download.name.endswith(".jsonl")
+    assert len(download.text.splitlines()) == len(core.log.history())
+    assert of(out, commands.ToolStatus)[0].text.startswith("Log exported")
+
+
+def test_copy_takes_the_entries_shown_and_reports():
+    """Copy writes the visible entries as text lines; the clipboard's answer is said."""
+    core = opened(lang="en")
+    (clip,) = of(feed(core, Copy()), commands.Clipboard)
+    assert clip.count == len(core.log.visible())
+    assert "System: Connected to server ws://h/" in clip.text
+    assert of(feed(core, Copied(2)), commands.ToolStatus)[0].text == "2 entries copied."
+    assert "denied" in feed(core, Copied(2, "denied"))[0].text
+
+
+def test_show_all_gives_the_whole_dump():
+    """Show all answers with every line of the bytes the page holds."""
+    core = opened()
+    send(core, "00" * 300, mode="hex")
+    seq = core.log.history()[-1].seq
+    (dump,) = of(feed(core, ShowAll(seq)), commands.ShowDump)
+    assert dump.seq == seq and len(dump.text.splitlines()) == 19
+
+
+def test_show_all_for_a_forgotten_entry_only_removes_the_button():
+    """An entry no longer kept answers with no dump."""
+    assert feed(client(), ShowAll(99)) == [commands.ShowDump(99, None)]
+
+
+def test_tick_shows_measurements_only_when_they_change():
+    """Counters are written when they change, not on every tick."""
+    core = opened()
+    first = of(feed(core, Tick(1_000.0)), commands.Measurements)
+    assert first == [] or len(first) == 1
+    assert of(feed(core, Tick(1_000.0)), commands.Measurements) == []
+    feed(core, TextReceived("x", 1_100.0))
+    assert of(feed(core, Tick(1_200.0)), commands.Measurements)
+
+
+def test_announcements_sum_up_arrivals_at_most_every_two_seconds():
+    """Screen readers hear a count of new messages, not each one."""
+    core = opened(lang="en")
+    feed(core, TextReceived("x", 2_000.0), TextReceived("y", 2_000.0))
+    assert of(feed(core, Tick(2_100.0)), commands.Announce) == [commands.Announce("2 new messages")]
+    feed(core, TextReceived("z", 2_200.0))
+    assert of(feed(core, Tick(2_300.0)), commands.Announce) == []
+    assert of(feed(core, Tick(4_200.0)), commands.Announce) == [commands.Announce("1 new message")]
+
+
+def test_buffered_amount_is_shown_while_not_zero():
+    """bufferedAmount appears when the browser holds data and disappears after."""
+    core = opened()
+    assert of(feed(core, Tick(0.0, 10)), commands.Buffered)[0].text
+    assert of(feed(core, Tick(0.0, 10)), commands.Buffered) == []
+    assert of(feed(core, Tick(0.0, 0)), commands.Buffered) == [commands.Buffered(None)]
+
+
+def test_internal_errors_reach_the_log():
+    """A failure in the page's own code is logged, not left in the console."""
+    core = opened(lang="en")
+    feed(core, InternalError("ValueError('x')", 0.0))
+    assert texts(core)[-1] == (SYSTEM, "Internal page error: ValueError('x')")
+
+
+def test_commands_are_plain_data():
+    """Events and commands compare by value and print their fields."""
+    assert commands.Open(URL, []) == commands.Open(URL, [])
+    assert commands.Open(URL, []) != commands.Open(URL, ["x"])
+    assert repr(commands.Status("open", "x")) == "Status('open', 'x')"
+    assert commands.Status("open", "x").as_list() == ["Status", "open", "x"]
