@@ -2,6 +2,11 @@
 
 import random
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
 __all__ = ["NO_RETRY_CODES", "Backoff", "should_retry"]
 
 # Close codes after which a new connection would meet the same refusal: code -> reason key.
@@ -37,7 +42,13 @@ class Backoff:
             min(cap_ms, base_ms * 2**attempt).
     """
 
-    def __init__(self, base_ms=500, cap_ms=30000, rand=None, stable_ms=5000):
+    def __init__(
+        self,
+        base_ms: int = 500,
+        cap_ms: int = 30000,
+        rand: "Callable[[], float] | None" = None,
+        stable_ms: float = 5000,
+    ) -> None:
         if base_ms <= 0 or cap_ms <= 0:
             raise ValueError("base_ms and cap_ms must be positive")
         self.base_ms = base_ms
@@ -46,7 +57,7 @@ class Backoff:
         self._rand = rand if rand is not None else random.random
         self.attempt = 0
 
-    def window(self):
+    def window(self) -> int:
         """Return the upper bound of the next delay: min(cap_ms, base_ms * 2**attempt)."""
         ceiling = self.base_ms
         # Doubling step by step stops at the cap, so a long outage never builds huge ints.
@@ -56,7 +67,7 @@ class Backoff:
             ceiling *= 2
         return min(self.cap_ms, ceiling)
 
-    def next_delay(self):
+    def next_delay(self) -> int:
         """Return the milliseconds to wait before the next attempt, and count the attempt.
 
         The delay is an int in [0, window()], whatever rand returns.
@@ -68,11 +79,11 @@ class Backoff:
             r = 0
         return int(r * ceiling)
 
-    def reset(self):
+    def reset(self) -> None:
         """Start again from the first window: a connection opened and stayed open."""
         self.attempt = 0
 
-    def closed_after(self, open_ms):
+    def closed_after(self, open_ms: float) -> bool:
         """A connection that had opened closed after open_ms; reset if it was stable.
 
         Returns:
@@ -84,7 +95,9 @@ class Backoff:
         return False
 
 
-def should_retry(code, user_closed, handshake_failed, was_open):
+def should_retry(
+    code: object, user_closed: bool, handshake_failed: bool, was_open: bool
+) -> "tuple[bool, str]":
     """Decide whether to reconnect by itself after a close, and say why.
 
     The rules, first match wins:

@@ -8,7 +8,7 @@ C binascii does the work, and the pure codec is the one MicroPython runs.
 import binascii
 
 from wsclient.chars import BLANKS, HEX_DIGITS
-from wsclient.errors import error_at
+from wsclient.errors import InputError, error_at
 
 __all__ = [
     "BASE64",
@@ -28,7 +28,7 @@ _B64_CHARS = _B64_STANDARD + "-_"
 _DUMP_ASCII = "".join([chr(b) if 0x20 <= b < 0x7F else "." for b in range(256)])
 
 
-def hex_pairs(data, limit=None):
+def hex_pairs(data: "bytes | bytearray | memoryview", limit: "int | None" = None) -> str:
     """Show bytes as lowercase hex pairs separated by spaces: b"\\xde\\xad" -> "de ad".
 
     Args:
@@ -37,14 +37,16 @@ def hex_pairs(data, limit=None):
     """
     more = limit is not None and len(data) > limit
     if more:
-        data = data[: max(limit, 0)]
+        data = data[: max(limit, 0)]  # type: ignore[type-var]  # more: limit is not None
     text = binascii.hexlify(data, " ").decode() if len(data) else ""
     if more:
         text = text + " …" if text else "…"
     return text
 
 
-def hex_dump(data, width=16, limit=None):
+def hex_dump(
+    data: "bytes | bytearray | memoryview", width: int = 16, limit: "int | None" = None
+) -> "list[str]":
     """Dump bytes as `hexdump -C` does: offset, hex pairs, and the printable ASCII.
 
     "00000000  de ad be ef 41 42  |....AB|": an 8-digit offset, the pairs with an
@@ -63,7 +65,7 @@ def hex_dump(data, width=16, limit=None):
         raise ValueError("width must be positive")
     end = len(data) if limit is None else max(0, min(limit, len(data)))
     pad = 3 * width + (width - 1) // 8 + 1
-    lines = []
+    lines: "list[str]" = []
     for start in range(0, end, width):
         chunk = data[start : min(start + width, end)]
         pairs = binascii.hexlify(chunk, " ").decode()
@@ -78,7 +80,7 @@ def hex_dump(data, width=16, limit=None):
 # --- hex ---------------------------------------------------------------------------------
 
 
-def parse_hex(text):
+def parse_hex(text: str) -> bytes:
     """Read the bytes that hex text spells.
 
     Bytes are written as pairs of hex digits in either case, in groups separated
@@ -101,9 +103,9 @@ def parse_hex(text):
     return _parse_hex_groups(text, flat)
 
 
-def _parse_hex_groups(text, flat):
+def _parse_hex_groups(text: str, flat: str) -> bytes:
     """Read hex group by group, to say where it goes wrong; flat has every separator as " "."""
-    digits = []
+    digits: "list[str]" = []
     start = 0
     for group in flat.split(" "):
         size = len(group)
@@ -128,18 +130,18 @@ def _parse_hex_groups(text, flat):
 class _NativeBase64:
     """CPython's binascii, written in C."""
 
-    def works(self):
+    def works(self) -> bool:
         """Whether binascii is CPython's rather than MicroPython's Python module."""
         try:
             return binascii.a2b_base64(b"YQ==", strict_mode=True) == b"a"
         except TypeError:
             return False
 
-    def encode(self, data):
+    def encode(self, data: "bytes | bytearray | memoryview") -> str:
         """Encode bytes as padded standard Base64."""
         return binascii.b2a_base64(data, newline=False).decode()
 
-    def decode(self, body):
+    def decode(self, body: str) -> bytes:
         """Decode Base64 without padding or blanks, in either alphabet.
 
         Raises:
@@ -149,7 +151,7 @@ class _NativeBase64:
         return binascii.a2b_base64(std.encode("ascii"), strict_mode=True)
 
 
-def _sixes():
+def _sixes() -> bytes:
     """Map each byte to the 6 bits it stands for in Base64 (0 for bytes outside it)."""
     table = bytearray(256)
     for i, ch in enumerate(_B64_CHARS):
@@ -161,17 +163,17 @@ def _sixes():
 class _PureBase64:
     """Base64 in pure Python, for MicroPython: 3 bytes or 4 characters at a time."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self._sixes = _sixes()
-        self._pairs = None
+        self._pairs: "list[str] | None" = None
 
-    def pairs(self):
+    def pairs(self) -> "list[str]":
         """The 4096 pairs of Base64 characters, by the 12 bits they stand for (built once)."""
         if self._pairs is None:
             self._pairs = [a + b for a in _B64_STANDARD for b in _B64_STANDARD]
         return self._pairs
 
-    def encode(self, data):
+    def encode(self, data: "bytes | bytearray | memoryview") -> str:
         """Encode bytes as padded standard Base64."""
         pairs = self.pairs()
         size = len(data)
@@ -189,7 +191,7 @@ class _PureBase64:
             append(tail[: rest + 1] + "=" * (3 - rest))
         return "".join(parts)
 
-    def decode(self, body):
+    def decode(self, body: str) -> bytes:
         """Decode Base64 without padding or blanks, in either alphabet.
 
         Raises:
@@ -219,12 +221,14 @@ PURE_BASE64 = _PureBase64()
 BASE64 = NATIVE_BASE64 if NATIVE_BASE64.works() else PURE_BASE64
 
 
-def to_base64(data, codec=BASE64):
+def to_base64(
+    data: "bytes | bytearray | memoryview", codec: "_NativeBase64 | _PureBase64" = BASE64
+) -> str:
     """Encode bytes as standard Base64 with padding and no line breaks."""
     return codec.encode(data)
 
 
-def parse_base64(text, codec=BASE64):
+def parse_base64(text: str, codec: "_NativeBase64 | _PureBase64" = BASE64) -> bytes:
     """Read the bytes that Base64 text spells.
 
     Takes the standard (+/) and URL-safe (-_) alphabets, blanks anywhere, and the
@@ -249,7 +253,7 @@ def parse_base64(text, codec=BASE64):
     raise _base64_error(text)
 
 
-def _base64_error(text):
+def _base64_error(text: str) -> InputError:
     """Find what is wrong with Base64 text that does not decode."""
     count = pad = end = 0
     for position, ch in enumerate(text):

@@ -15,7 +15,7 @@ BLANKS = (
 )
 
 
-def utf8_len(text):
+def utf8_len(text: str) -> int:
     """Count the UTF-8 bytes of text; a lone surrogate counts as 3 bytes."""
     try:
         return len(text.encode("utf-8"))
@@ -24,7 +24,7 @@ def utf8_len(text):
         return len(text.encode("utf-8", "surrogatepass"))
 
 
-def utf16_index(text, position):
+def utf16_index(text: str, position: int) -> int:
     """Turn a character index into text into the UTF-16 index a browser's text field uses."""
     head = text[:position].encode("utf-8", "surrogatepass")
     # Each character beyond U+FFFF is 4 bytes in UTF-8 and 2 units in UTF-16.

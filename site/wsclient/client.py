@@ -32,6 +32,14 @@ from wsclient.payload import parse_payload
 from wsclient.session import Session
 from wsclient.settings import Settings
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    from wsclient.log import Entry
+    from wsclient.plain import Plain
+
 __all__ = ["ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "Client"]
 
 # The live region speaks at most this often, however fast messages arrive.
@@ -54,15 +62,20 @@ class Client:
         clock: formats the entries' times.
     """
 
-    def __init__(self, settings: Settings, offset_minutes: int = 0, rand=None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        offset_minutes: int = 0,
+        rand: "Callable[[], float] | None" = None,
+    ) -> None:
         self.settings = settings
         self.lang = settings.lang
-        self.out: list = []
+        self.out: "list[Plain]" = []
         self.log = MessageLog(view_cap=settings.cap)
         self.session = Session(self.lang, self.log, self.out, rand)
         self.clock = present.Clock(offset_minutes)
         self.history = History()
-        self._match = None
+        self._match: "Callable[[Entry], bool] | None" = None
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
         self._shown_measures: "Measurements | None" = None
@@ -70,7 +83,8 @@ class Client:
         self._announced_at = 0.0
         self._storage_failed = False
         session = self.session
-        self._routes = {
+        # Each event class's handler takes that class, which mypy cannot tie to the key.
+        self._routes: "dict[type, Callable[[Any], None]]" = {
             events.Start: self._start,
             events.Connect: self._connect,
             events.Close: lambda e: session.close(e.now),
@@ -100,7 +114,7 @@ class Client:
             events.InternalError: self._internal_error,
         }
 
-    def handle(self, event) -> None:
+    def handle(self, event: "Plain") -> None:
         """Take one event; the commands it leads to are appended to out."""
         self._routes[type(event)](event)
 
@@ -109,7 +123,7 @@ class Client:
         """Whether a frame's time should be precise: an echo's round trip is awaited."""
         return self.session.outbox.awaiting_count > 0
 
-    def _t(self, key: str, **params) -> str:
+    def _t(self, key: str, **params: object) -> str:
         return i18n.t(self.lang, key, **params)
 
     def _address(self) -> None:

@@ -38,13 +38,14 @@ _RANGES = (
 _INVALID = ("Invalid", "Inválido")
 
 
-def close_name(code, lang="en"):
+def close_name(code: object, lang: str = "en") -> str:
     """Name a close code: the IANA name in English (the default) or its pt-BR translation.
 
     Args:
         code: the close code; anything that is not an int in 0..4999 is "Invalid".
         lang: "en" or "pt-BR".
     """
+    names: "tuple[str, str] | None"
     names = _INVALID
     if isinstance(code, int) and not isinstance(code, bool) and code >= 0:
         names = _NAMES.get(code)
@@ -57,7 +58,7 @@ def close_name(code, lang="en"):
     return names[1] if lang == "pt-BR" else names[0]
 
 
-def describe_close(code, reason, was_clean, lang):
+def describe_close(code: object, reason: str, was_clean: bool, lang: str) -> str:
     """Describe a close event in one sentence for the status line.
 
     The status line starts with the "status.closed" text; this sentence follows it, e.g.
@@ -74,6 +75,6 @@ def describe_close(code, reason, was_clean, lang):
     )
 
 
-def abnormal_hint(lang):
+def abnormal_hint(lang: str) -> str:
     """Explain what a 1006 close usually means: the browser hides the real cause."""
     return i18n.t(lang, "close.abnormal_hint")

@@ -6,6 +6,11 @@ page's language; None hides the element a command writes to.
 
 from wsclient.plain import Plain
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from wsclient.outbox import Message
+
 __all__ = [
     "DRAW",
     "Address",
@@ -41,7 +46,7 @@ class Open(Plain):
 
     _fields = ("url", "protocols")
 
-    def __init__(self, url: str, protocols: list) -> None:
+    def __init__(self, url: str, protocols: "list[str]") -> None:
         self.url = url
         self.protocols = protocols
 
@@ -52,7 +57,7 @@ class Transmit(Plain):
 
     _fields = ("messages",)
 
-    def __init__(self, messages: list) -> None:
+    def __init__(self, messages: "list[Message]") -> None:
         self.messages = messages
 
 
@@ -152,11 +157,12 @@ class Relayout(Plain):
 
 
 class ShowDump(Plain):
-    """Replace the short dump of binary entry seq with the whole dump, text."""
+    """Replace the short dump of binary entry seq with the whole dump, text; None when
+    the entry is no longer kept."""
 
     _fields = ("seq", "text")
 
-    def __init__(self, seq: int, text: str) -> None:
+    def __init__(self, seq: int, text: "str | None") -> None:
         self.seq = seq
         self.text = text
 

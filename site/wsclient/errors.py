@@ -2,6 +2,27 @@
 
 from wsclient.chars import BLANKS
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypedDict
+
+    class ErrorParams(TypedDict, total=False):
+        """An InputError's params: where in the text, and what the i18n text names."""
+
+        position: int
+        line: int
+        column: int
+        char: str
+        length: int
+        detail: str
+        host: str
+        port: str
+        scheme: str
+        suggestion: str
+        name: str
+
+
 __all__ = ["InputError", "error_at", "shown"]
 
 
@@ -14,14 +35,14 @@ class InputError(ValueError):
     "char" is the character at fault as shown to the user, when there is one.
     """
 
-    def __init__(self, key, params=None):
+    def __init__(self, key: str, params: "ErrorParams | None" = None) -> None:
         params = params or {}
         super().__init__(key, params)
         self.key = key
-        self.params = params
+        self.params: "ErrorParams" = params
 
 
-def shown(ch):
+def shown(ch: str) -> str:
     """Show one character in an error message: itself, or U+XXXX when it is invisible."""
     code = ord(ch)
     if code <= 0x20 or 0x7F <= code <= 0xA0 or 0xD800 <= code <= 0xDFFF or ch in BLANKS:
@@ -29,7 +50,9 @@ def shown(ch):
     return ch
 
 
-def error_at(key, text, position, char=False, **params):
+def error_at(
+    key: str, text: str, position: int, char: bool = False, **params: "int | str"
+) -> InputError:
     """Build the InputError for text at the character index position.
 
     Args:
@@ -41,4 +64,5 @@ def error_at(key, text, position, char=False, **params):
     params["column"] = position - head.rfind("\n")
     if char:
         params["char"] = shown(text[position])
-    return InputError(key, params)
+    # Each of params is an ErrorParams key, but mypy types no **kwargs that overlap named ones.
+    return InputError(key, params)  # type: ignore[arg-type]

@@ -7,6 +7,11 @@ milliseconds the shell read, because the core has no clock of its own.
 
 from wsclient.plain import Plain
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = [
     "AutoReconnect",
     "BinaryReceived",
@@ -147,7 +152,7 @@ class Filter(Plain):
 
     _fields = ("text", "directions")
 
-    def __init__(self, text: str, directions: list) -> None:
+    def __init__(self, text: str, directions: "list[str]") -> None:
         self.text = text
         self.directions = directions
 
@@ -264,7 +269,8 @@ class Transmitted(Plain):
 
     _fields = ("sent", "failure", "now")
 
-    def __init__(self, sent: list, failure: "list | None", now: float) -> None:
+    # Each pair is a list, [id, time] or [id, detail], which mypy types only as a whole.
+    def __init__(self, sent: "list[list[Any]]", failure: "list[Any] | None", now: float) -> None:
         self.sent = sent
         self.failure = failure
         self.now = now

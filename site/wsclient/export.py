@@ -5,6 +5,13 @@ import time
 from wsclient.binary import to_base64
 from wsclient.jsontext import json_string
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable, Mapping
+
+    from wsclient.log import Entry
+
 __all__ = ["KEYS", "entry_record", "iso_time", "to_jsonl"]
 
 # The keys a record may have, in the order a line lists them.
@@ -24,7 +31,7 @@ KEYS = (
 _INFINITY = float("inf")
 
 
-def iso_time(ms):
+def iso_time(ms: float) -> str:
     """Format milliseconds since 1970 (UTC) as JavaScript's toISOString() does.
 
     "2026-11-26T07:03:46.123Z"; fractions of a millisecond are dropped (floored),
@@ -47,7 +54,7 @@ def iso_time(ms):
     return "%s-%02d-%02dT%02d:%02d:%02d.%03dZ" % (shown, month, day, hour, minute, second, millis)
 
 
-def entry_record(entry):
+def entry_record(entry: "Entry") -> "dict[str, str | int | bool]":
     """Turn a log entry into the dict one line of the export holds.
 
     Args:
@@ -60,7 +67,7 @@ def entry_record(entry):
         (the text shown) and "truncated": True. A sent entry also has its "state",
         and "detail" if it failed.
     """
-    record = {
+    record: "dict[str, str | int | bool]" = {
         "seq": entry.seq,
         "time": iso_time(entry.time_ms),
         "direction": entry.direction,
@@ -83,7 +90,7 @@ def entry_record(entry):
     return record
 
 
-def _value(value):
+def _value(value: object) -> str:
     if value is True:
         return "true"
     if value is False:
@@ -99,14 +106,14 @@ def _value(value):
     raise TypeError("cannot export %r" % (value,))
 
 
-def _line(record):
+def _line(record: "Mapping[str, object]") -> str:
     """Write a record as one line of JSON, its keys in KEYS order, then any others sorted."""
     keys = [key for key in KEYS if key in record]
     keys += sorted([key for key in record if key not in KEYS])
     return "{" + ", ".join([json_string(key) + ": " + _value(record[key]) for key in keys]) + "}"
 
 
-def to_jsonl(entries):
+def to_jsonl(entries: "Iterable[Entry]") -> str:
     """Write entries as JSON Lines: one object per entry, each line ending in "\\n".
 
     Strings with lone surrogates still give valid JSON (as \\udxxx escapes), on

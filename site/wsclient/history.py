@@ -4,6 +4,11 @@ import json
 
 from wsclient.jsontext import json_string
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable
+
 __all__ = ["MAX_CHARS", "History"]
 
 # Longer texts are not remembered: browsers give a page about 5 MB of storage,
@@ -19,18 +24,18 @@ class History:
     it back. add() puts the cursor back after the newest.
     """
 
-    def __init__(self, cap=100, items=None):
+    def __init__(self, cap: int = 100, items: "Iterable[object] | None" = None) -> None:
         """Start with items (oldest first, as stored); only the last cap are kept."""
         if cap < 1:
             raise ValueError("cap must be positive")
         self.cap = cap
-        self._items = []
-        self._cursor = None  # index into _items while walking, else None
+        self._items: "list[str]" = []
+        self._cursor: "int | None" = None  # index into _items while walking, else None
         self._draft = ""
         for text in items or ():
             self.add(text)
 
-    def add(self, text):
+    def add(self, text: object) -> bool:
         """Remember a text sent: not an empty one, one over MAX_CHARS, nor the newest again.
 
         Returns:
@@ -48,7 +53,7 @@ class History:
             del items[: len(items) - self.cap]
         return True
 
-    def up(self, current):
+    def up(self, current: str) -> "str | None":
         """Return the next older text, or None at the oldest (the cursor stays there).
 
         Args:
@@ -64,7 +69,7 @@ class History:
         self._cursor -= 1
         return self._items[self._cursor]
 
-    def down(self, current):
+    def down(self, current: str) -> "str | None":
         """Return the next newer text, the draft past the newest, or None when not walking."""
         if self._cursor is None:
             return None
@@ -76,16 +81,16 @@ class History:
         self._draft = ""
         return draft
 
-    def items(self):
+    def items(self) -> "list[str]":
         """Return the texts, oldest first."""
         return list(self._items)
 
-    def dumps(self):
+    def dumps(self) -> str:
         """Return the texts as a JSON list of strings, for storage."""
         return "[" + ",".join([json_string(text) for text in self._items]) + "]"
 
     @staticmethod
-    def loads(text, cap=100):
+    def loads(text: str, cap: int = 100) -> "History":
         """Rebuild a History from dumps() output; anything else gives an empty one.
 
         Never raises: storage may hold garbage from another version or another page.

@@ -1,5 +1,10 @@
 """Interface texts in pt-BR (the article's language, the default) and English."""
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable
+
 __all__ = ["DEFAULT", "LANGS", "pick_lang", "t"]
 
 LANGS = ("pt-BR", "en")
@@ -295,7 +300,7 @@ _EN = {
 _TEXTS = {"pt-BR": _PT, "en": _EN}
 
 
-def _match(tag):
+def _match(tag: object) -> "str | None":
     """Map a language tag such as "en-US" or "pt_br" to one of LANGS, or None."""
     if not isinstance(tag, str):
         return None
@@ -307,7 +312,7 @@ def _match(tag):
     return None
 
 
-def pick_lang(query_lang, navigator_langs=()):
+def pick_lang(query_lang: "str | None", navigator_langs: "Iterable[object] | None" = ()) -> str:
     """Choose the interface language.
 
     Args:
@@ -328,7 +333,7 @@ def pick_lang(query_lang, navigator_langs=()):
     return DEFAULT
 
 
-def t(lang, key, **params):
+def t(lang: str, key: str, **params: object) -> str:
     """Return the text for key in lang, formatted with params.
 
     Never raises: an unknown lang falls back to pt-BR, an unknown key returns the key

@@ -16,7 +16,7 @@ __all__ = ["Stop", "check", "reindent"]
 _OTHER, _BLANK, _QUOTE, _OPEN, _CLOSE, _COMMA, _COLON, _NUMBER, _WORD, _SCALAR = range(10)
 
 
-def _byte_kinds():
+def _byte_kinds() -> bytearray:
     kinds = bytearray(256)
     for chars, kind in (
         (b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.+", _SCALAR),
@@ -43,13 +43,13 @@ _WORDS = {0x74: b"true", 0x66: b"false", 0x6E: b"null"}
 class Stop(Exception):
     """The byte offset where a JSON text stops making sense, and why."""
 
-    def __init__(self, offset, detail):
+    def __init__(self, offset: int, detail: str) -> None:
         super().__init__(offset, detail)
         self.offset = offset
         self.detail = detail
 
 
-def _plain(data):
+def _plain(data: bytes) -> "tuple[bytes, ...] | None":
     """Say how strings in data may be scanned fast: by the next quote, if nothing stands in the way.
 
     Returns:
@@ -67,7 +67,7 @@ def _plain(data):
     return blanks
 
 
-def _string_end(data, i, size, plain):
+def _string_end(data: bytes, i: int, size: int, plain: "tuple[bytes, ...] | None") -> int:
     """Return the offset after the string that opens at data[i] (a quote).
 
     data ends with a sentinel byte at data[size]; plain is _plain(data[:size]).
@@ -110,7 +110,7 @@ def _string_end(data, i, size, plain):
             raise Stop(j, "bad escape")
 
 
-def _digits_end(data, j):
+def _digits_end(data: bytes, j: int) -> int:
     """Return the offset after the digits at data[j], which must have at least one."""
     if not 0x30 <= data[j] <= 0x39:
         raise Stop(j, "expected a digit")
@@ -120,7 +120,7 @@ def _digits_end(data, j):
     return j
 
 
-def _number_end(data, i):
+def _number_end(data: bytes, i: int) -> int:
     j = i + 1 if data[i] == 0x2D else i  # -
     j = j + 1 if data[j] == 0x30 else _digits_end(data, j)
     if data[j] == 0x2E:  # .
@@ -133,7 +133,7 @@ def _number_end(data, i):
     return j
 
 
-def _word_end(data, i):
+def _word_end(data: bytes, i: int) -> int:
     word = _WORDS[data[i]]
     if not data.startswith(word, i):
         for k in range(i, i + len(word)):
@@ -142,7 +142,7 @@ def _word_end(data, i):
     return i + len(word)
 
 
-def _key_end(data, i, size, plain):
+def _key_end(data: bytes, i: int, size: int, plain: "tuple[bytes, ...] | None") -> int:
     """Return the offset after `"key":` with its blanks, starting at data[i]."""
     kinds = _KINDS
     while kinds[data[i]] == _BLANK:
@@ -157,7 +157,7 @@ def _key_end(data, i, size, plain):
     return i + 1
 
 
-def check(data):
+def check(data: bytes) -> None:
     """Walk UTF-8 JSON text without recursion.
 
     Raises:
@@ -168,7 +168,7 @@ def check(data):
     plain = _plain(data)
     data += b"\x00"  # a sentinel: no token goes on past it, so loops need no bounds test
     kinds = _KINDS
-    closers = []
+    closers: "list[int]" = []
     i = 0
     while True:
         # A value is due at data[i].
@@ -216,7 +216,7 @@ def check(data):
             i += 1
 
 
-def reindent(data, step):
+def reindent(data: bytes, step: bytes) -> bytes:
     """Lay out valid UTF-8 JSON one member per line, nested by step."""
     size = len(data)
     plain = _plain(data)

@@ -11,6 +11,13 @@ import json
 from wsclient import jsonscan
 from wsclient.errors import InputError, shown
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
+    from wsclient.errors import ErrorParams
+
 __all__ = [
     "JSON_VIEW_CAP",
     "STRICT_LOADS",
@@ -25,7 +32,7 @@ __all__ = [
 JSON_VIEW_CAP = 1024 * 1024
 
 
-def _strict_loads():
+def _strict_loads() -> bool:
     """Whether json.loads refuses what JSON forbids (CPython) or lets it through (MicroPython)."""
     try:
         json.loads("[1,]")
@@ -39,19 +46,19 @@ def _strict_loads():
 STRICT_LOADS = _strict_loads()
 
 
-def _no_constant(name):
+def _no_constant(name: str) -> "NoReturn":
     raise ValueError("%s is not JSON" % name)
 
 
-def _encode(text):
+def _encode(text: str) -> bytes:
     return text.encode("utf-8", "surrogatepass")
 
 
-def _decode(data):
+def _decode(data: bytes) -> str:
     return data.decode("utf-8", "surrogatepass")
 
 
-def _scan_error(text, data=None):
+def _scan_error(text: str, data: "bytes | None" = None) -> "InputError | None":
     """Return the InputError for invalid JSON text by jsonscan's walk, or None when it is valid."""
     if data is None:
         data = _encode(text)
@@ -60,7 +67,7 @@ def _scan_error(text, data=None):
     except jsonscan.Stop as stop:
         head = data[: stop.offset]
         line_start = head.rfind(b"\n") + 1
-        params = {
+        params: "ErrorParams" = {
             "position": len(_decode(head)),
             "line": head.count(b"\n") + 1,
             "column": len(_decode(head[line_start:])) + 1,
@@ -73,7 +80,9 @@ def _scan_error(text, data=None):
     return None
 
 
-def json_error(text, strict_loads=STRICT_LOADS, data=None):
+def json_error(
+    text: str, strict_loads: bool = STRICT_LOADS, data: "bytes | None" = None
+) -> "InputError | None":
     """Say what makes text not JSON, the fastest way this interpreter has.
 
     Args:
@@ -92,10 +101,10 @@ def json_error(text, strict_loads=STRICT_LOADS, data=None):
     return _scan_error(text, data)
 
 
-def _join_surrogates(text):
+def _join_surrogates(text: str) -> str:
     """Turn escaped surrogate pairs, which MicroPython's json keeps apart, into one character."""
-    out = []
-    high = None
+    out: "list[str]" = []
+    high: "int | None" = None
     for ch in text:
         code = ord(ch)
         if high is not None and 0xDC00 <= code <= 0xDFFF:
@@ -107,11 +116,12 @@ def _join_surrogates(text):
     return "".join(out)
 
 
-def _fix_surrogates(value):
+def _fix_surrogates(value: object) -> object:
     """Apply _join_surrogates to every string in a parsed value, without recursion."""
     if isinstance(value, str):
         return _join_surrogates(value)
-    todo = [value]
+    # A parsed value holds lists and dicts of anything: the walk indexes each as it comes.
+    todo: "list[Any]" = [value]
     while todo:
         node = todo.pop()
         items = list(node.items()) if isinstance(node, dict) else enumerate(node)
@@ -125,7 +135,7 @@ def _fix_surrogates(value):
     return value
 
 
-def parse_json(text, strict_loads=STRICT_LOADS):
+def parse_json(text: str, strict_loads: bool = STRICT_LOADS) -> object:
     """Parse JSON text as json.loads does, but say where it goes wrong.
 
     Accepts exactly RFC 8259 JSON (so not NaN or Infinity), on every interpreter:
@@ -158,7 +168,7 @@ def parse_json(text, strict_loads=STRICT_LOADS):
     return value
 
 
-def looks_like_json(text, strict_loads=STRICT_LOADS):
+def looks_like_json(text: str, strict_loads: bool = STRICT_LOADS) -> bool:
     """Whether text is worth a "view as JSON": an object or array, valid, at most JSON_VIEW_CAP."""
     if len(text) > JSON_VIEW_CAP:
         return False
@@ -168,7 +178,7 @@ def looks_like_json(text, strict_loads=STRICT_LOADS):
     return json_error(text, strict_loads) is None
 
 
-def pretty_json(text, indent=2, strict_loads=STRICT_LOADS):
+def pretty_json(text: str, indent: int = 2, strict_loads: bool = STRICT_LOADS) -> str:
     """Re-indent JSON text as json.dumps(indent=2) lays it out, changing nothing else.
 
     Keys keep their order (MicroPython's dicts would lose it), and numbers and
@@ -190,7 +200,7 @@ _SHORT_ESCAPES = {"\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r", "\t": "\\t
 _CONTROLS = [chr(c) for c in range(0x20)]
 
 
-def _has_surrogate(text):
+def _has_surrogate(text: str) -> bool:
     """Whether text has a surrogate code point, which no valid UTF-8 can carry."""
     try:
         data = text.encode("utf-8")
@@ -205,7 +215,7 @@ def _has_surrogate(text):
     return False
 
 
-def json_string(text):
+def json_string(text: str) -> str:
     """Quote text as a JSON string, the same on every interpreter.
 
     Like json.dumps(text, ensure_ascii=False): only the quote, the backslash and
@@ -226,7 +236,7 @@ def json_string(text):
     return '"' + text + '"'
 
 
-def _escape_char(ch):
+def _escape_char(ch: str) -> str:
     code = ord(ch)
     if ch == "\\" or ch == '"':
         return "\\" + ch

@@ -2,6 +2,13 @@
 
 from collections import deque
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
+    from wsclient.outbox import Message
+
 __all__ = ["RECEIVED", "SENT", "SYSTEM", "Entry", "MessageLog"]
 
 SENT, RECEIVED, SYSTEM = "sent", "received", "system"
@@ -33,7 +40,7 @@ class Entry:
         size: int,
         time_ms: float,
         payload: "bytes | None" = None,
-        message=None,
+        message: "Message | None" = None,
     ) -> None:
         self.seq = seq
         self.direction = direction
@@ -54,7 +61,7 @@ class Entry:
         """Why the socket refused a sent message the last time it did, or None."""
         return None if self.message is None else self.message.detail
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Entry(%d, %r, %r)" % (self.seq, self.direction, self.text)
 
 
@@ -77,20 +84,20 @@ class MessageLog:
             clear() (the matching ones, while a filter is set).
     """
 
-    def __init__(self, view_cap=1000, history_cap=10000):
+    def __init__(self, view_cap: int = 1000, history_cap: int = 10000) -> None:
         if view_cap < 1 or history_cap < 1:
             raise ValueError("caps must be positive")
         self.view_cap = view_cap
         self.history_cap = history_cap
         self._seq = 0
         self._stale = 0
-        self._history = deque((), history_cap)
-        self._match = None
+        self._history: "deque[Entry]" = deque((), history_cap)
+        self._match: "Callable[[Entry], bool] | None" = None
         self._reset()
 
-    def _reset(self):
+    def _reset(self) -> None:
         # deque takes maxlen positionally only in MicroPython, and has no clear().
-        self._pending = deque((), self.view_cap)
+        self._pending: "deque[Entry]" = deque((), self.view_cap)
         self._pending_count = 0
         self.in_view = 0
         self.dropped = 0
@@ -109,7 +116,7 @@ class MessageLog:
         size: int = 0,
         time_ms: float = 0.0,
         payload: "bytes | None" = None,
-        message=None,
+        message: "Message | None" = None,
     ) -> Entry:
         """Add an entry and return it; it reaches the view with the next take_batch()."""
         if direction not in _DIRECTIONS:
@@ -133,16 +140,16 @@ class MessageLog:
         return entry
 
     @property
-    def matched(self):
+    def matched(self) -> int:
         """Entries of the history that the filter lets through (all, without a filter)."""
         return len(self._history) if self._match is None else self._matched
 
     @property
-    def kept(self):
+    def kept(self) -> int:
         """How many entries the history holds."""
         return len(self._history)
 
-    def at(self, seq):
+    def at(self, seq: int) -> "Entry | None":
         """Return the kept entry numbered seq, or None when it is not (or no longer) kept."""
         history = self._history
         if not history:
@@ -151,11 +158,11 @@ class MessageLog:
         return history[index] if 0 <= index < len(history) else None
 
     @property
-    def filtered(self):
+    def filtered(self) -> bool:
         """Whether a filter is set."""
         return self._match is not None
 
-    def set_filter(self, match):
+    def set_filter(self, match: "Callable[[Entry], bool] | None") -> None:
         """Show only the entries for which match(entry) is true; None shows them all.
 
         The next take_batch() removes everything the view shows and draws the last
@@ -175,18 +182,18 @@ class MessageLog:
         self._matched = matched
         self._pending_count = matched
 
-    def visible(self):
+    def visible(self) -> "list[Entry]":
         """Return the entries the view shows (or will, after the next take_batch()),
         oldest first."""
         count = min(self.view_cap, self.in_view + self._pending_count)
         match = self._match
-        shown = []
+        shown: "list[Entry]" = []
         for entry in self._history:
             if match is None or match(entry):
                 shown.append(entry)
         return shown[len(shown) - count :] if count else []
 
-    def take_batch(self):
+    def take_batch(self) -> "tuple[list[Entry], int]":
         """Take what the view must do now.
 
         Returns:
@@ -206,11 +213,11 @@ class MessageLog:
         self._pending_count = 0
         return entries, remove_count
 
-    def history(self):
+    def history(self) -> "list[Entry]":
         """Return the last history_cap entries, oldest first."""
         return list(self._history)
 
-    def clear(self):
+    def clear(self) -> None:
         """Start afresh: empty the history and zero every counter.
 
         Sequence numbers go on increasing. The next take_batch() tells the view to

@@ -71,27 +71,28 @@ RTT_SAMPLES = 1000
 class _Fifo:
     """A queue without a length limit: MicroPython's deque needs one, and preallocates it."""
 
-    def __init__(self):
-        self._items = []
+    def __init__(self) -> None:
+        self._items: "list[Message]" = []
         self._head = 0
 
-    def __len__(self):
+    def __len__(self) -> int:
         return len(self._items) - self._head
 
-    def append(self, item):
+    def append(self, item: "Message") -> None:
         self._items.append(item)
 
-    def at(self, index):
+    def at(self, index: int) -> "Message":
         """Return the item index places after the oldest."""
         return self._items[self._head + index]
 
-    def since(self, index):
+    def since(self, index: int) -> "list[Message]":
         """Return a list of the items from index places after the oldest to the newest."""
         return self._items[self._head + index :]
 
-    def popleft(self):
+    def popleft(self) -> "Message":
         item = self._items[self._head]
-        self._items[self._head] = None
+        # Slots before _head are never read again: None lets go of their messages.
+        self._items[self._head] = None  # type: ignore[call-overload]
         self._head += 1
         if self._head >= 64 and self._head * 2 >= len(self._items):
             del self._items[: self._head]
@@ -135,11 +136,11 @@ class Message:
         """Whether it goes out as a binary frame."""
         return not isinstance(self.payload, str)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "Message(%d, %r, %r)" % (self.id, self.state, self.payload)
 
 
-def _same(sent, received):
+def _same(sent: "str | bytes", received: "str | bytes") -> bool:
     """Return True when received is the echo of sent: text for text, bytes for bytes."""
     if isinstance(sent, str) or isinstance(received, str):
         return isinstance(sent, str) and isinstance(received, str) and sent == received
@@ -171,7 +172,7 @@ class Outbox:
         self._next_id = 1
         # Whether the server echoed anything on this connection (see expire()).
         self._echoed = False
-        self._rtts: deque = deque((), RTT_SAMPLES)
+        self._rtts: "deque[float]" = deque((), RTT_SAMPLES)
         self.last_rtt: "float | None" = None
 
     @property
@@ -211,7 +212,7 @@ class Outbox:
         self._queue.append(message)
         return message
 
-    def take_ready(self) -> list:
+    def take_ready(self) -> "list[Message]":
         """Return the messages to hand to the socket now, oldest first; they become IN_FLIGHT.
 
         A message is returned again only after it failed, or after its connection
@@ -241,7 +242,7 @@ class Outbox:
         self._flying -= 1
         return message
 
-    def mark_failed(self, msg_id: int, detail: str) -> list:
+    def mark_failed(self, msg_id: int, detail: str) -> "list[Message]":
         """The socket refused the message: it and every later message in flight go
         back to the head of the queue, in order; it becomes FAILED, they PENDING.
 
@@ -257,7 +258,7 @@ class Outbox:
         message.detail = detail
         return requeued
 
-    def _requeue_in_flight(self) -> list:
+    def _requeue_in_flight(self) -> "list[Message]":
         requeued = self._queue.since(self._awaiting)[: self._flying]
         for message in requeued:
             message.state = PENDING
@@ -281,12 +282,13 @@ class Outbox:
             return None
         self._echoed = True
         message = self._finish_oldest(CONFIRMED)
-        message.rtt_ms = now - message.sent_ms
+        # The oldest message is SENT while any awaits its echo, so it has its sent_ms.
+        message.rtt_ms = now - message.sent_ms  # type: ignore[operator]
         self.last_rtt = message.rtt_ms
         self._rtts.append(message.rtt_ms)
         return message
 
-    def expire(self, now: float) -> list:
+    def expire(self, now: float) -> "list[Message]":
         """Let go of SENT messages with no echo for more than confirm_window ms.
 
         They become UNCONFIRMED when the server has echoed something on this
@@ -296,12 +298,13 @@ class Outbox:
             The messages let go.
         """
         state = UNCONFIRMED if self._echoed else SENT
-        expired = []
-        while self._awaiting and now - self._queue.at(0).sent_ms > self.confirm_window:
+        expired: "list[Message]" = []
+        # The oldest message is SENT while any awaits its echo, so it has its sent_ms.
+        while self._awaiting and now - self._queue.at(0).sent_ms > self.confirm_window:  # type: ignore[operator]
             expired.append(self._finish_oldest(state))
         return expired
 
-    def connection_lost(self) -> list:
+    def connection_lost(self) -> "list[Message]":
         """The socket closed: SENT messages become UNCONFIRMED (they were handed over,
         so they are never sent again); messages still in flight go back to the head of
         the queue, in order, with the PENDING ones, for the next connection.
@@ -309,7 +312,7 @@ class Outbox:
         Returns:
             The messages whose state changed.
         """
-        lost = []
+        lost: "list[Message]" = []
         while self._awaiting:
             lost.append(self._finish_oldest(UNCONFIRMED))
         self._echoed = False

@@ -6,7 +6,7 @@ from wsclient.jsontext import parse_json
 __all__ = ["parse_payload"]
 
 
-def parse_payload(mode, text):
+def parse_payload(mode: str, text: str) -> "str | bytes":
     """Turn text into the payload of a message in mode.
 
     Args:

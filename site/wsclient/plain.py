@@ -10,14 +10,14 @@ class Plain:
     worker, so they hold no DOM element, no socket and no callable.
     """
 
-    _fields: tuple = ()
+    _fields: "tuple[str, ...]" = ()
 
-    def as_list(self) -> list:
+    def as_list(self) -> "list[object]":
         """The class name, then each field's value: what a test or a worker compares."""
         return [type(self).__name__] + [getattr(self, name) for name in self._fields]
 
     def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and self.as_list() == other.as_list()  # type: ignore[attr-defined]
+        return type(self) is type(other) and self.as_list() == other.as_list()
 
     def __ne__(self, other: object) -> bool:
         return not self == other

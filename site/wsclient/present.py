@@ -8,6 +8,14 @@ from wsclient.export import iso_time
 from wsclient.jsontext import looks_like_json, pretty_json
 from wsclient.log import RECEIVED, SENT, SYSTEM
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, Iterable, Mapping
+
+    from wsclient.log import Entry
+    from wsclient.stats import Traffic
+
 __all__ = [
     "Clock",
     "announcement",
@@ -36,7 +44,7 @@ _LOWER = "àáâãäåæçèéêëìíîïðñòóôõöøùúûüýþ"
 _LOWERED = "ç".upper() == "ç"  # True on MicroPython: non-ASCII case is left alone
 
 
-def fold(text):
+def fold(text: str) -> str:
     """Lower-case text for a case-insensitive match, the same on every interpreter."""
     text = text.lower()
     if _LOWERED:
@@ -46,7 +54,9 @@ def fold(text):
     return text
 
 
-def make_filter(text, directions=_DIRECTIONS):
+def make_filter(
+    text: str, directions: "Iterable[str]" = _DIRECTIONS
+) -> "Callable[[Entry], bool] | None":
     """Build the log's filter: entries of the given directions whose text holds text.
 
     The match ignores case. Returns None when it would let everything through, so
@@ -59,7 +69,7 @@ def make_filter(text, directions=_DIRECTIONS):
     if not needle:
         return lambda entry: entry.direction in shown
 
-    def match(entry):
+    def match(entry: "Entry") -> bool:
         return entry.direction in shown and needle in fold(entry.text)
 
     return match
@@ -67,7 +77,7 @@ def make_filter(text, directions=_DIRECTIONS):
 
 # "000" to "999": looked up rather than formatted, since every drawn entry needs one.
 # Made by the first Clock, not at import, which the page's start waits for.
-_MILLIS = []
+_MILLIS: "list[str]" = []
 
 
 class Clock:
@@ -77,15 +87,15 @@ class Clock:
     kept for the current second and only the milliseconds are formatted again.
     """
 
-    def __init__(self, offset_minutes=0):
+    def __init__(self, offset_minutes: int = 0) -> None:
         """offset_minutes: minutes to add to UTC for local time (east is positive)."""
         self.offset_ms = int(offset_minutes) * 60000
         if not _MILLIS:
             _MILLIS.extend(["%03d" % n for n in range(1000)])
-        self._second = None
+        self._second: "int | None" = None
         self._prefix = ""
 
-    def time(self, ms):
+    def time(self, ms: float) -> str:
         """Return the local time of ms (milliseconds since 1970, UTC)."""
         local = (int(ms) if ms >= 0 else int(ms // 1)) + self.offset_ms
         second = local // 1000
@@ -96,7 +106,7 @@ class Clock:
         return self._prefix + _MILLIS[local - second * 1000]
 
 
-def meta(entry, clock, kinds):
+def meta(entry: "Entry", clock: Clock, kinds: "Mapping[str, str]") -> str:
     """An entry's meta line: "12:00:00.000 · 5 B · text"; a system entry has its time only.
 
     Args:
@@ -108,7 +118,7 @@ def meta(entry, clock, kinds):
     return "%s · %d B · %s" % (when, entry.size, kinds["binary"] if entry.binary else kinds["text"])
 
 
-def decimal(value, lang, places=1):
+def decimal(value: float, lang: str, places: int = 1) -> str:
     """Format a number with places decimals and the language's decimal mark."""
     # Rounded half away from zero by hand: "%.1f" rounds 1.25 to 1.2 on CPython
     # and to 1.3 on MicroPython.
@@ -122,7 +132,7 @@ def decimal(value, lang, places=1):
     return text
 
 
-def stats_line(key, counts, lang):
+def stats_line(key: str, counts: "Traffic", lang: str) -> str:
     """The line for one direction of a Stats snapshot: "Sent: 3 msg · 12 B · 1.0 msg/s · …"."""
     return i18n.t(
         lang,
@@ -134,21 +144,21 @@ def stats_line(key, counts, lang):
     )
 
 
-def rtt_line(last, median, lang):
+def rtt_line(last: "float | None", median: "float | None", lang: str) -> str:
     """The echo round-trip line; last and median are milliseconds, or None before any echo."""
     if last is None or median is None:
         return i18n.t(lang, "rtt.none")
     return i18n.t(lang, "rtt", last=decimal(last, lang), median=decimal(median, lang))
 
 
-def announcement(count, lang):
+def announcement(count: int, lang: str) -> str:
     """What the live region says about count new messages ("12 new messages")."""
     if count == 1:
         return i18n.t(lang, "announce.one")
     return i18n.t(lang, "announce.many", count=count)
 
 
-def copy_text(entries, clock, labels):
+def copy_text(entries: "Iterable[Entry]", clock: Clock, labels: "Mapping[str, str]") -> str:
     """The entries as plain text, one line each: "12:00:00.000 Sent: hello".
 
     Args:
@@ -162,14 +172,14 @@ def copy_text(entries, clock, labels):
     )
 
 
-def export_name(ms, offset_minutes=0):
+def export_name(ms: float, offset_minutes: int = 0) -> str:
     """The export's file name for local time: "websocket-log-20261126-101500.jsonl"."""
     stamp = iso_time(ms + int(offset_minutes) * 60000)
     digits = stamp[:19].replace("-", "").replace(":", "").replace("T", "-")
     return "websocket-log-" + digits + ".jsonl"
 
 
-def entry_text(entry, pretty):
+def entry_text(entry: "Entry", pretty: bool) -> "tuple[str, bool]":
     """What a text entry shows after its label: (text, whether it is cut short).
 
     Args:
@@ -183,12 +193,12 @@ def entry_text(entry, pretty):
     return text, False
 
 
-def truncated_note(entry, lang):
+def truncated_note(entry: "Entry", lang: str) -> str:
     """The note after a text entry that shows only its start."""
     return i18n.t(lang, "text.truncated", size=entry.size)
 
 
-def binary_note(entry, lang):
+def binary_note(entry: "Entry", lang: str) -> str:
     """The note after a binary entry's dump: its size, and how much of it the page holds."""
     held = len(entry.payload) if entry.payload is not None else 0
     if entry.size > held:

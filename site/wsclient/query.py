@@ -2,6 +2,11 @@
 
 from wsclient.chars import HEX_DIGITS
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable
+
 __all__ = ["bounded_int", "build_query", "parse_query", "quote", "unquote"]
 
 # What a query value may hold as it is: RFC 3986's unreserved characters, and
@@ -9,7 +14,7 @@ __all__ = ["bounded_int", "build_query", "parse_query", "quote", "unquote"]
 _SAFE = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/@"
 
 
-def quote(text):
+def quote(text: str) -> str:
     """Percent-encode text for a query value (UTF-8; a space becomes %20)."""
     out = []
     for ch in text:
@@ -20,13 +25,13 @@ def quote(text):
     return "".join(out)
 
 
-def build_query(pairs):
+def build_query(pairs: "Iterable[tuple[str, str]]") -> str:
     """Write (name, value) pairs as a query string with its "?"; "" when there are none."""
     parts = [quote(name) + "=" + quote(value) for name, value in pairs]
     return "?" + "&".join(parts) if parts else ""
 
 
-def unquote(text):
+def unquote(text: str) -> str:
     """Decode %XX escapes and '+' as a space; a malformed escape stays as it is."""
     if "%" not in text and "+" not in text:
         return text
@@ -47,11 +52,11 @@ def unquote(text):
         return text
 
 
-def parse_query(search):
+def parse_query(search: str) -> "dict[str, str]":
     """Map each name of a query string (with or without its '?') to its first value."""
     if search.startswith("?"):
         search = search[1:]
-    params = {}
+    params: "dict[str, str]" = {}
     for part in search.split("&"):
         if not part:
             continue
@@ -62,7 +67,7 @@ def parse_query(search):
     return params
 
 
-def bounded_int(text, default, low, high):
+def bounded_int(text: str, default: int, low: int, high: int) -> "tuple[int, bool]":
     """Read a whole number from a parameter.
 
     Returns:

@@ -33,6 +33,14 @@ from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
 from wsclient.outbox import Outbox
 from wsclient.stats import Stats
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    from wsclient.outbox import Message
+    from wsclient.plain import Plain
+
 __all__ = ["CLOSED", "CLOSING", "CONNECTING", "ERROR", "HEAD_BYTES", "OPEN", "Session"]
 
 CONNECTING = "connecting"
@@ -56,7 +64,13 @@ class Session:
         rand: the backoff's random source, for tests.
     """
 
-    def __init__(self, lang: str, log: MessageLog, out: list, rand=None) -> None:
+    def __init__(
+        self,
+        lang: str,
+        log: MessageLog,
+        out: "list[Plain]",
+        rand: "Callable[[], float] | None" = None,
+    ) -> None:
         self.lang = lang
         self.log = log
         self.out = out
@@ -68,7 +82,7 @@ class Session:
         # target: the address as checked, to reconnect to; url: as the browser reports it.
         self.target: "str | None" = None
         self.url: "str | None" = None
-        self.protocols: list = []
+        self.protocols: "list[str]" = []
         self.state = CLOSED
         self.status_class = CLOSED
         self.status_text = self._t("status.closed") + " " + self._t("status.idle")
@@ -79,7 +93,7 @@ class Session:
         self._ever_opened = False
         self._opened_at = 0.0
 
-    def _t(self, key: str, **params) -> str:
+    def _t(self, key: str, **params: object) -> str:
         return i18n.t(self.lang, key, **params)
 
     def _status(self, cls: str, text: str) -> None:
@@ -92,7 +106,7 @@ class Session:
         self.log.add(SYSTEM, text, False, utf8_len(text), now)
         self.out.append(DRAW)
 
-    def note(self, key: str, now: float, **params) -> None:
+    def note(self, key: str, now: float, **params: object) -> None:
         """Add a system entry with the text of key, such as a warning about a parameter."""
         self.system(self._t(key, **params), now)
 
@@ -105,7 +119,7 @@ class Session:
             self._negotiated = text
             self.out.append(Negotiated(text))
 
-    def _changed(self, messages: list) -> None:
+    def _changed(self, messages: "list[Message]") -> None:
         for message in messages:
             self.out.append(EntryChanged(message.seq))
 
@@ -228,7 +242,7 @@ class Session:
             if batch:
                 self.out.append(Transmit(batch))
 
-    def transmitted(self, sent: list, failure: "list | None", now: float) -> None:
+    def transmitted(self, sent: "list[list[Any]]", failure: "list[Any] | None", now: float) -> None:
         """The shell carried out a Transmit.
 
         Args:
@@ -244,7 +258,7 @@ class Session:
             self.system(self._t("error.send_failed", detail=failure[1]), now)
         self.out.append(DRAW)
 
-    def rtt(self) -> tuple:
+    def rtt(self) -> "tuple[float | None, float | None]":
         """The echo round trips in milliseconds: (last, median), or (None, None) before any."""
         return self.outbox.last_rtt, self.outbox.median_rtt()
 

@@ -3,6 +3,11 @@
 from wsclient import i18n
 from wsclient.query import bounded_int, build_query, parse_query
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 __all__ = ["CAP_DEFAULT", "CAP_MAX", "CAP_MIN", "KEPT_PARAMS", "MODES", "Settings"]
 
 MODES = ("text", "hex", "base64", "json")
@@ -26,14 +31,20 @@ class Settings:
         notes: [i18n key, params] for each parameter that could not be used.
     """
 
-    def __init__(self, params: dict, default_server: str = "", browser_langs: tuple = ()) -> None:
+    def __init__(
+        self,
+        params: "dict[str, str]",
+        default_server: str = "",
+        browser_langs: "tuple[str, ...]" = (),
+    ) -> None:
         """Read params (from parse_query) with default_server as the page's default.
 
         browser_langs are the browser's languages, which ?lang=auto follows.
         """
         query_lang = params.get("lang", "")
         self.lang = i18n.pick_lang(query_lang, browser_langs if query_lang == "auto" else ())
-        self.notes: list = []
+        # Each note is a list, [key, params], which mypy types only as a whole.
+        self.notes: "list[list[Any]]" = []
         self.cap, cap_ok = bounded_int(params.get("cap", ""), CAP_DEFAULT, CAP_MIN, CAP_MAX)
         if not cap_ok:
             bounds = {"low": CAP_MIN, "high": CAP_MAX, "default": CAP_DEFAULT}
@@ -50,7 +61,9 @@ class Settings:
         self.kept = [[name, params[name]] for name in KEPT_PARAMS if name in params]
 
     @classmethod
-    def from_search(cls, search: str, default_server: str = "", browser_langs: tuple = ()):
+    def from_search(
+        cls, search: str, default_server: str = "", browser_langs: "tuple[str, ...]" = ()
+    ) -> "Settings":
         """Read the settings from location.search ("?url=…")."""
         return cls(parse_query(search), default_server, browser_langs)
 

@@ -36,14 +36,14 @@ _SCHEME_CHARS = _SCHEME_FIRST + _DIGITS + "+-."
 _TOKEN = _SCHEME_FIRST + _DIGITS + "!#$%&'*+-.^_`|~"
 
 
-def _only(text, chars):
+def _only(text: str, chars: "str | set[str]") -> bool:
     for ch in text:
         if ch not in chars:
             return False
     return True
 
 
-def _split_scheme(url):
+def _split_scheme(url: str) -> "tuple[str, str]":
     """Return (scheme, rest) or raise url.noscheme when url has no scheme."""
     scheme, colon, rest = url.partition(":")
     if not colon or not scheme or scheme[0] not in _SCHEME_FIRST:
@@ -59,7 +59,7 @@ def _split_scheme(url):
     return scheme.lower(), rest
 
 
-def _ipv4_number(part):
+def _ipv4_number(part: str) -> "int | None":
     """Parse one part of an IPv4 address as the WHATWG URL parser does, or None."""
     base, digits = 10, _DIGITS
     if part[:2] in ("0x", "0X"):
@@ -73,7 +73,7 @@ def _ipv4_number(part):
     return int(part, base)
 
 
-def _check_ipv4(host):
+def _check_ipv4(host: str) -> None:
     """Reject hosts ending in a number that are not IPv4 addresses, as browsers do."""
     parts = host.split(".")
     if len(parts) > 1 and parts[-1] == "":
@@ -85,18 +85,18 @@ def _check_ipv4(host):
     if len(parts) > 4 or None in numbers:
         raise InputError("url.host", {"host": host})
     for number in numbers[:-1]:
-        if number > 255:
+        if number > 255:  # type: ignore[operator]  # None in numbers raised above
             raise InputError("url.host", {"host": host})
     if numbers[-1] >= 256 ** (5 - len(numbers)):
         raise InputError("url.host", {"host": host})
 
 
-def _check_port(port):
+def _check_port(port: str) -> None:
     if port and (not _only(port, _DIGITS) or not 0 < int(port) < 65536):
         raise InputError("url.port", {"port": port})
 
 
-def _check_host(hostport, scheme):
+def _check_host(hostport: str, scheme: str) -> None:
     """Check "host", "host:port" or "[v6]:port" (the authority minus any userinfo)."""
     if hostport.startswith("["):
         host, bracket, port = hostport[1:].partition("]")
@@ -119,7 +119,7 @@ def _check_host(hostport, scheme):
     _check_port(port)
 
 
-def check_url(text):
+def check_url(text: str) -> str:
     """Check a server URL typed by the user.
 
     Args:
@@ -154,14 +154,14 @@ def check_url(text):
     return scheme + ":" + rest
 
 
-def check_protocols(text):
+def check_protocols(text: str) -> "list[str]":
     """Split the subprotocols field ("chat.v2, json") into the list WebSocket takes.
 
     Raises:
         InputError: a name is not a token ("protocols.token") or is given twice
             ("protocols.repeated"); the browser would throw a SyntaxError for either.
     """
-    names = []
+    names: "list[str]" = []
     for part in text.split(","):
         name = part.strip(_SPACE_CHARS)
         if not name:

@@ -66,10 +66,28 @@ def _debug_field(source):
     return False
 
 
+def _type_checking_only(tree):
+    """The nodes under `if TYPE_CHECKING:`, which only a type checker reads.
+
+    Modules set TYPE_CHECKING = False themselves, as MicroPython has no typing module.
+    """
+    nodes = set()
+    for node in ast.walk(tree):
+        test = getattr(node, "test", None)
+        if isinstance(node, ast.If) and isinstance(test, ast.Name) and test.id == "TYPE_CHECKING":
+            for statement in node.body:
+                nodes.update(id(inner) for inner in ast.walk(statement))
+    return nodes
+
+
 def problems(source):
     """List what MicroPython would not run in source, one line each."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    skipped = _type_checking_only(tree)
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
         where = "line %d: " % getattr(node, "lineno", 0)
         if isinstance(node, ast.Import):
             for alias in node.names:
@@ -126,6 +144,9 @@ def test_package_has_modules():
         "'abc'.ljust(5)",
         "from collections import deque\nd = deque((), maxlen=3)",
         "'abc'[::-1]",
+        "from typing import TYPE_CHECKING",
+        "from typing import Callable",
+        "TYPE_CHECKING = False\nif TYPE_CHECKING:\n    pass\nelse:\n    import typing",
     ],
 )
 def test_checker_flags_unsupported_code(source):
@@ -143,6 +164,7 @@ def test_checker_flags_unsupported_code(source):
         "import wsclient.urls",
         "x = 1\ny = f'x={x} {x == 1} {x != 2} {x >= 0} {x:>{x}} {dict(a=x)}'",
         "'abc'[1:2]",
+        "TYPE_CHECKING = False\nif TYPE_CHECKING:\n    from typing import Callable\n    import re",
     ],
 )
 def test_checker_accepts_supported_code(source):
