@@ -6,9 +6,8 @@ import js
 from pyscript import document, window
 from pyscript.ffi import create_proxy, is_none
 
-from ui import clock
+from ui import bridge, clock
 from ui.address import AddressBar
-from ui.bridge import bridge
 from ui.composer import Composer
 from ui.connection import ConnectionBar
 from ui.dom import Texts, translate
@@ -62,7 +61,7 @@ class App:
         for event in ("wheel", "keydown", "pointerdown", "touchstart"):
             self._listen("messages", event, self.log_view.fill_meta)
         stored, error = bridge.load(HISTORY_KEY)
-        self.feed(Start(clock.now(), str(stored), str(error)))
+        self.feed(Start(clock.now(), str(stored), str(error), str(bridge.missing_features())))
         self._ticker = create_proxy(self._guard(self._tick))
         js.setInterval(self._ticker, TICK_MS)
         document.documentElement.classList.add("ready")

@@ -1,5 +1,40 @@
-"""The page's JavaScript helpers: the ES module ui/bridge.js, which the config loads."""
+"""The page's JavaScript helpers, from the ES module ui/bridge.js, which the config loads.
 
-from pyscript.js_modules import bridge
+Each function is looked up once, here: an attribute read on the module object that
+PyScript hands over goes through its proxy, and in a flood that cost more than the
+call itself.
+"""
 
-__all__ = ["bridge"]
+from pyscript.js_modules import bridge as _module
+
+__all__ = [
+    "bare_seqs",
+    "call_joined",
+    "caret_to_end",
+    "download",
+    "hex_head",
+    "js_length",
+    "line_beyond",
+    "load",
+    "make_item",
+    "missing_features",
+    "send_bytes",
+    "set_metas",
+    "store",
+    "time_origin",
+]
+
+bare_seqs = _module.bareSeqs
+call_joined = _module.callJoined
+caret_to_end = _module.caretToEnd
+download = _module.download
+hex_head = _module.hexHead
+js_length = _module.jsLength
+line_beyond = _module.lineBeyond
+load = _module.load
+make_item = _module.makeItem
+missing_features = _module.missingFeatures
+send_bytes = _module.sendBytes
+set_metas = _module.setMetas
+store = _module.store
+time_origin = _module.timeOrigin

@@ -4,7 +4,7 @@ import time
 
 import js
 
-from ui.bridge import bridge
+from ui import bridge
 
 __all__ = ["now", "precise_now", "utc_offset_minutes"]
 
@@ -12,7 +12,7 @@ _performance = js.performance
 # Read as text: MicroPython turns a whole-number JS value into a 32-bit int, so a
 # timeOrigin that happens to fall on a whole millisecond (one page load in ten)
 # would arrive wrapped, hours off. performance.now() stays small enough to cross.
-_origin = float(bridge.timeOrigin())
+_origin = float(bridge.time_origin())
 
 
 def now() -> float:

@@ -1,7 +1,6 @@
 """The composer: the message field, its send format, and ↑/↓ recall of earlier sends."""
 
-from ui import clock
-from ui.bridge import bridge
+from ui import bridge, clock
 from ui.text import call_with_text, read
 from wsclient.commands import ComposerText, SendError, Store
 from wsclient.events import Compose, Edited, ModeChanged, Recall, StorageFailed
@@ -47,7 +46,7 @@ class Composer:
     def _recall(self, event, older: bool) -> None:
         """↑ on the first line recalls older sends, ↓ on the last line newer ones."""
         field = self._field
-        if field.selectionStart != field.selectionEnd or bridge.lineBeyond(field, older):
+        if field.selectionStart != field.selectionEnd or bridge.line_beyond(field, older):
             return
         written = self._written
         self._feed(Recall(older, read(field)))
@@ -66,7 +65,7 @@ class Composer:
             call_with_text(field, "setRangeText", command.text)
         else:
             field.value = command.text
-        bridge.caretToEnd(field)
+        bridge.caret_to_end(field)
 
     def send_error(self, command: SendError) -> None:
         """Say what is wrong with the message and where, or clear that (text None)."""

@@ -3,8 +3,7 @@
 from pyscript import window
 from pyscript.ffi import create_proxy, is_none
 
-from ui import clock
-from ui.bridge import bridge
+from ui import bridge, clock
 from ui.text import call_with_text, read
 from wsclient.commands import Clipboard, Download, ToolStatus
 from wsclient.events import ClearLog, Copied, Copy, Export, Filter, Pretty, ShowAll

@@ -3,7 +3,7 @@
 import js
 from pyscript.ffi import create_proxy, is_none
 
-from ui.bridge import bridge
+from ui import bridge
 from ui.text import call_with_text
 from wsclient import i18n, outbox, present
 from wsclient.binary import hex_dump
@@ -145,7 +145,7 @@ class LogView:
         if not self._bare:
             return
         self._bare = False
-        seqs = str(bridge.bareSeqs(self._list))
+        seqs = str(bridge.bare_seqs(self._list))
         if not seqs:
             return
         log, clock, kinds = self._log, self._clock, self._kinds
@@ -153,7 +153,7 @@ class LogView:
         for seq in seqs.split(","):
             entry = log.at(int(seq))
             metas.append("" if entry is None else present.meta(entry, clock, kinds))
-        bridge.setMetas(self._list, "\n".join(metas))
+        bridge.set_metas(self._list, "\n".join(metas))
 
     def _item(self, entry, bare: bool = False):
         # The time, size and type, drawn by CSS: the li's text stays label + payload.
@@ -175,7 +175,7 @@ class LogView:
                 call_with_text(li, "append", text)
             else:
                 # One FFI call per entry: this runs for every message of a flood.
-                li = bridge.makeItem(template, text, meta, entry.seq)
+                li = bridge.make_item(template, text, meta, entry.seq)
             if truncated:
                 li.append(self._small("meta", " " + present.truncated_note(entry, self._lang)))
         message = entry.message

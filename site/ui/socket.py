@@ -3,8 +3,7 @@
 import js
 from pyscript.ffi import create_proxy, to_js
 
-from ui import clock
-from ui.bridge import bridge
+from ui import bridge, clock
 from ui.text import call_with_text, fix_read
 from wsclient.commands import CloseSocket, Open, Transmit
 from wsclient.events import (
@@ -100,7 +99,7 @@ class Socket:
             call_with_text(ws, "send", payload)
         else:
             # As hex the bytes cross as one string on both interpreters, decoded in C.
-            bridge.sendBytes(ws, payload.hex())
+            bridge.send_bytes(ws, payload.hex())
 
     def buffered(self) -> int:
         """Bytes the browser still holds for sending (bufferedAmount)."""
@@ -130,7 +129,7 @@ class Socket:
         size = int(data.byteLength)
         # MicroPython reads a typed array one element per FFI call (1.5 s per MiB);
         # as hex the head crosses as one string and decodes in C.
-        head = bytes.fromhex(str(bridge.hexHead(data, HEAD_BYTES)))
+        head = bytes.fromhex(str(bridge.hex_head(data, HEAD_BYTES)))
         self._feed(BinaryReceived(head, size, self._frame_time()))
 
     def _errored(self, event) -> None:

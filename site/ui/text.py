@@ -2,7 +2,7 @@
 
 from pyscript.ffi import to_js
 
-from ui.bridge import bridge
+from ui import bridge
 
 __all__ = ["call_with_text", "fix_read", "read"]
 
@@ -18,7 +18,7 @@ def fix_read(text: str, target, key: str) -> str:
     MicroPython with a NUL after it. Only a text ending in NUL is suspect, and
     only then is its real length asked for.
     """
-    if text.endswith("\x00") and _utf16_len(text) > bridge.jsLength(target, key):
+    if text.endswith("\x00") and _utf16_len(text) > bridge.js_length(target, key):
         return text[:-1]
     return text
 
@@ -30,7 +30,7 @@ def call_with_text(target, method: str, text: str):
     "a": the pieces between the NULs cross safely, and JavaScript joins them.
     """
     if "\x00" in text:
-        return bridge.callJoined(target, method, to_js(text.split("\x00")))
+        return bridge.call_joined(target, method, to_js(text.split("\x00")))
     return getattr(target, method)(text)
 
 

@@ -38,6 +38,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
 
+    from wsclient.events import BinaryReceived, TextReceived
     from wsclient.outbox import Message
     from wsclient.plain import Plain
 
@@ -197,8 +198,12 @@ class Session:
 
     # --- traffic ---
 
-    def received_text(self, text: str, now: float) -> None:
-        """A text frame arrived; if it echoes the oldest message sent, that one is confirmed."""
+    def received_text(self, event: "TextReceived") -> None:
+        """A text frame arrived; if it echoes the oldest message sent, that one is confirmed.
+
+        It takes the event itself, not its fields: this runs for every message of a flood.
+        """
+        text, now = event.text, event.now
         size = utf8_len(text)  # the big allocation first, before any state changes
         self.log.add(RECEIVED, text, False, size, now)
         self.stats.count(RECEIVED, size, now)
@@ -206,8 +211,9 @@ class Session:
             self._echo(text, now)
         self.out.append(DRAW)
 
-    def received_binary(self, head: bytes, size: int, now: float) -> None:
+    def received_binary(self, event: "BinaryReceived") -> None:
         """A binary frame of size bytes arrived; head is at most its first HEAD_BYTES."""
+        head, size, now = event.head, event.size, event.now
         shown = hex_pairs(head)
         if size > len(head):
             shown += " …"
