@@ -147,7 +147,7 @@ class Client:
         self.out.append(
             Fields(settings.url, settings.protocols, settings.auto_reconnect, settings.mode)
         )
-        session.auto_reconnect = settings.auto_reconnect
+        session.retries.auto = settings.auto_reconnect
         if settings.url:
             self._connect(events.Connect(settings.url, settings.protocols, now))
         else:

@@ -1,9 +1,8 @@
 """The connection's state machine: events in, commands out, no I/O and no clock.
 
 Like the sans-I/O protocol object of python-websockets, it never touches a socket
-or the DOM. `Client` hands it the connection's events; it changes its state and
-appends commands (wsclient.commands) to the list it shares with `Client`, which the
-shell carries out in order.
+or the DOM. `Client` hands it the connection's events; it appends commands to
+the list it shares with `Client`, which the shell carries out in order.
 
     CLOSED --Connect--> CONNECTING --Opened--> OPEN --Close--> CLOSING
        ^                    |                    |                |
@@ -11,17 +10,15 @@ shell carries out in order.
 
 A Connect while CONNECTING or OPEN replaces the socket (the old one's close event
 never reaches the session). After a Closed that the backoff allows, a Tick past
-`retry_at` connects again.
+`retries.at` connects again.
 """
 
 from wsclient import closecodes, i18n, urls
-from wsclient.backoff import Backoff, should_retry
 from wsclient.binary import hex_pairs
 from wsclient.chars import utf8_len
 from wsclient.commands import (
     DRAW,
     CloseSocket,
-    Countdown,
     EntryChanged,
     Negotiated,
     Open,
@@ -31,6 +28,7 @@ from wsclient.commands import (
 from wsclient.errors import InputError
 from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
 from wsclient.outbox import Outbox
+from wsclient.retry import Retries
 from wsclient.stats import Stats
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -77,9 +75,7 @@ class Session:
         self.out = out
         self.outbox = Outbox()
         self.stats = Stats()
-        self.backoff = Backoff(rand=rand)
-        self.auto_reconnect = False
-        self.retry_at: "float | None" = None
+        self.retries = Retries(rand)
         # target: the address as checked, to reconnect to; url: as the browser reports it.
         self.target: "str | None" = None
         self.url: "str | None" = None
@@ -88,7 +84,6 @@ class Session:
         self.status_class = CLOSED
         self.status_text = self._t("status.closed") + " " + self._t("status.idle")
         self._negotiated: "str | None" = None
-        self._countdown: "str | None" = None
         self._errored = False
         self._socket_opened = False
         self._ever_opened = False
@@ -154,11 +149,11 @@ class Session:
             self._changed(self.outbox.connection_lost())
         if url != self.target:
             self._ever_opened = False
-            self.backoff.reset()
+            self.retries.backoff.reset()
         self.target = url
         self.url = url
         self.state = CONNECTING
-        self.retry_at = None
+        self.retries.stop()
         self._errored = False
         self._socket_opened = False
         self._negotiate(None)
@@ -276,34 +271,30 @@ class Session:
         if expired:
             self._changed(expired)
             self.out.append(DRAW)
-        if self.retry_at is not None and now >= self.retry_at:
+        if self.retries.due(now):
             self.reconnect(now)
         self.show_countdown(now)
 
     def show_countdown(self, now: float) -> None:
         """Show the whole seconds left before the next automatic reconnect, if any."""
-        text = None
-        if self.retry_at is not None:
-            seconds = max(0, int((self.retry_at - now + 999) // 1000))
-            text = self._t("reconnect.countdown", seconds=seconds)
-        if text != self._countdown:
-            self._countdown = text
-            self.out.append(Countdown(text))
+        countdown = self.retries.countdown(now, self.lang)
+        if countdown is not None:
+            self.out.append(countdown)
 
     def retry_now(self, now: float) -> None:
         """The user pressed "retry now": reconnect if a retry is planned."""
-        if self.retry_at is not None:
+        if self.retries.at is not None:
             self.reconnect(now)
         self.show_countdown(now)
 
     def stop_retrying(self, now: float) -> None:
         """The user pressed stop: no automatic reconnect until the next drop."""
-        self.retry_at = None
+        self.retries.stop()
         self.show_countdown(now)
 
     def set_auto_reconnect(self, on: bool, now: float) -> None:
         """The user turned automatic reconnects on or off."""
-        self.auto_reconnect = on
+        self.retries.auto = on
         if not on:
             self.stop_retrying(now)
 
@@ -345,15 +336,8 @@ class Session:
         self._status(ERROR if self._errored else CLOSED, text)
         self.system(text, now)
         if self._socket_opened:
-            self.backoff.closed_after(now - self._opened_at)
-        self._plan_reconnect(code, user_closed, now)
+            self.retries.backoff.closed_after(now - self._opened_at)
+        why = self.retries.plan(code, user_closed, not self._socket_opened, self._ever_opened, now)
+        if why is not None:
+            self.note(why, now)
         self.show_countdown(now)
-
-    def _plan_reconnect(self, code: int, user_closed: bool, now: float) -> None:
-        if not self.auto_reconnect:
-            return
-        retry, key = should_retry(code, user_closed, not self._socket_opened, self._ever_opened)
-        if retry:
-            self.retry_at = now + self.backoff.next_delay()
-        elif not user_closed:
-            self.note(key, now)

@@ -187,7 +187,7 @@ def test_user_close_never_schedules_a_reconnect():
     out = feed(core, Close(0.0))
     assert of(out, commands.CloseSocket) == [commands.CloseSocket(1000)]
     feed(core, Closed(1000, "", True, 0.0))
-    assert core.session.retry_at is None
+    assert core.session.retries.at is None
 
 
 @pytest.mark.parametrize("code", [1003, 1008])
@@ -196,7 +196,7 @@ def test_policy_closes_are_not_retried_and_say_why(code):
     core = opened()
     core.handle(AutoReconnect(True, 0.0))
     feed(core, Closed(code, "", True, 0.0))
-    assert core.session.retry_at is None
+    assert core.session.retries.at is None
     assert texts(core)[-1][0] == SYSTEM
 
 
@@ -204,7 +204,7 @@ def test_first_connection_that_never_opens_is_not_retried():
     """A handshake that fails on the first try is reported, not retried."""
     core = client()
     feed(core, AutoReconnect(True, 0.0), Connect(URL, "", 0.0), Closed(1006, "", False, 0.0))
-    assert core.session.retry_at is None
+    assert core.session.retries.at is None
 
 
 def test_reconnect_keeps_the_backoff_growing():
@@ -212,9 +212,9 @@ def test_reconnect_keeps_the_backoff_growing():
     core = opened(rand=lambda: 0.999)
     core.handle(AutoReconnect(True, 0.0))
     feed(core, Closed(1006, "", False, 0.0))
-    first = core.session.retry_at
+    first = core.session.retries.at
     feed(core, Tick(first), Closed(1006, "", False, first))
-    assert core.session.retry_at - first > first
+    assert core.session.retries.at - first > first
 
 
 def test_binary_is_logged_as_hex_with_its_size():
