@@ -17,11 +17,13 @@ class Composer:
         self._feed = feed
         self._field = document.getElementById("message")
         self._mode = document.getElementById("mode")
+        self._anyway = document.getElementById("send-anyway")
         self._written = 0
 
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
         listen("input-form", "submit", self._submitted)
+        listen("send-anyway", "click", self._send_anyway)
         listen("message", "keydown", self._key)
         listen("message", "input", lambda event: self._feed(Edited()))
         listen("mode", "change", lambda event: self._feed(ModeChanged(str(self._mode.value))))
@@ -33,6 +35,11 @@ class Composer:
     def _submitted(self, event) -> None:
         event.preventDefault()
         self._feed(Compose(str(self._mode.value), read(self._field), clock.now()))
+
+    def _send_anyway(self, event) -> None:
+        text = read(self._field)
+        self._feed(Compose(str(self._mode.value), text, clock.now(), True))
+        self._field.focus()
 
     def _key(self, event) -> None:
         key = event.key
@@ -71,6 +78,7 @@ class Composer:
         """Say what is wrong with the message and where, or clear that (text None)."""
         field = self._field
         self._texts.say("send-error", command.text)
+        self._anyway.hidden = not command.anyway
         if command.text is None:
             field.removeAttribute("aria-invalid")
             return

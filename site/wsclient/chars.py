@@ -4,7 +4,7 @@ The tables are spelled out because MicroPython's str.isspace() and str.strip()
 only know ASCII.
 """
 
-__all__ = ["BLANKS", "HEX_DIGITS", "utf16_index", "utf8_len"]
+__all__ = ["BLANKS", "HEX_DIGITS", "is_blank", "utf16_index", "utf8_len"]
 
 HEX_DIGITS = "0123456789abcdefABCDEF"
 # Whitespace, ASCII and Unicode, with the byte order mark: what a copy from a web
@@ -13,6 +13,14 @@ BLANKS = (
     " \t\n\r\v\f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
     "\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 )
+
+
+def is_blank(text: str) -> bool:
+    """Whether text is empty or only BLANKS; it stops at the first other character."""
+    for ch in text:
+        if ch not in BLANKS:
+            return False
+    return True
 
 
 def utf8_len(text: str) -> int:

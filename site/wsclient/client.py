@@ -8,7 +8,7 @@ commands it leaves in `out` (wsclient.commands), in order, deciding nothing.
 
 from wsclient import events, i18n, present
 from wsclient.binary import hex_dump
-from wsclient.chars import utf16_index
+from wsclient.chars import is_blank, utf16_index
 from wsclient.commands import (
     DRAW,
     Address,
@@ -178,21 +178,31 @@ class Client:
             where = utf16_index(text, exc.params.get("position", 0))
             self.out.append(SendError(self._t(exc.key, **exc.params), where))
             return
+        if not event.anyway and (not payload or is_blank(text)):
+            # Enter on an empty field is a slip far more often than a wish to send an
+            # empty frame: that takes the deliberate "send anyway".
+            self.out.append(SendError(self._t("send.blank"), 0, True))
+            return
         # Sent now, or queued until a connection opens: either way the field is free.
         self.session.send(payload, event.now)
         self.out.append(ComposerText(""))
         self.out.append(SendError(None))
-        if self.history.add(text):
+        if self.history.add(text, event.mode):
             self.out.append(Store(HISTORY_KEY, self.history.dumps()))
 
     def _recall(self, event: events.Recall) -> None:
         if event.older:
-            text = self.history.up(event.current)
+            text = self.history.up(event.current, self.settings.mode)
         else:
             text = self.history.down(event.current)
         if text is not None:
-            self.out.append(ComposerText(text))
+            # The format comes back with the text: "de ad" sent as Hex is Hex again.
+            mode = self.history.mode
+            self.out.append(ComposerText(text, mode))
             self.out.append(SendError(None))
+            if mode != self.settings.mode:
+                self.settings.mode = mode
+                self._address()
 
     def _mode_changed(self, event: events.ModeChanged) -> None:
         self.settings.mode = event.mode

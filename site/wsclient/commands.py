@@ -200,13 +200,14 @@ class ComposerText(Plain):
 
 class SendError(Plain):
     """Say what is wrong with the message and put the caret at position (UTF-16
-    units); None clears the error."""
+    units); None clears the error. anyway offers the control that sends it as it is."""
 
-    _fields = ("text", "position")
+    _fields = ("text", "position", "anyway")
 
-    def __init__(self, text: "str | None", position: int = 0) -> None:
+    def __init__(self, text: "str | None", position: int = 0, anyway: bool = False) -> None:
         self.text = text
         self.position = position
+        self.anyway = anyway
 
 
 class ToolStatus(Plain):

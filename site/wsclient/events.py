@@ -114,14 +114,18 @@ class StopRetry(Plain):
 
 
 class Compose(Plain):
-    """The user submitted the message field's text in a send format (text, hex, base64, json)."""
+    """The user submitted the message field's text in a send format (text, hex, base64, json).
 
-    _fields = ("mode", "text", "now")
+    anyway: the user chose to send it even though it is empty or only spaces.
+    """
 
-    def __init__(self, mode: str, text: str, now: float) -> None:
+    _fields = ("mode", "text", "now", "anyway")
+
+    def __init__(self, mode: str, text: str, now: float, anyway: bool = False) -> None:
         self.mode = mode
         self.text = text
         self.now = now
+        self.anyway = anyway
 
 
 class Recall(Plain):

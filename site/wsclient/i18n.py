@@ -24,6 +24,11 @@ _PT = {
     "button.connect": "Conectar",
     "button.close": "Fechar conexão",
     "button.send": "Enviar",
+    "button.send_anyway": "Enviar assim mesmo",
+    "send.blank": (
+        "A mensagem está vazia ou só tem espaços, então nada foi enviado. "
+        "Para enviá-la assim (um quadro vazio, por exemplo), use “Enviar assim mesmo”."
+    ),
     "field.url": "Servidor",
     "field.message": "Mensagem",
     "placeholder.message": "Escreva sua mensagem aqui…",
@@ -170,6 +175,11 @@ _EN = {
     "button.connect": "Connect",
     "button.close": "Close connection",
     "button.send": "Send",
+    "button.send_anyway": "Send anyway",
+    "send.blank": (
+        "The message is empty or only spaces, so nothing was sent. "
+        "To send it as it is (an empty frame, say), use “Send anyway”."
+    ),
     "field.url": "Server",
     "field.message": "Message",
     "placeholder.message": "Write your message here…",

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsclient.chars import BLANKS, utf8_len, utf16_index
+from wsclient.chars import BLANKS, is_blank, utf8_len, utf16_index
 
 
 @pytest.mark.parametrize("text, size", [("", 0), ("a", 1), ("é", 2), ("€", 3), ("😀", 4)])
@@ -48,3 +48,12 @@ def test_blanks_are_what_cpython_calls_space_plus_the_bom():
     """BLANKS holds every character str.isspace() knows but the separators 0x1c..0x1f."""
     spaces = {chr(c) for c in range(0x110000) if chr(c).isspace()}
     assert set(BLANKS) == spaces - set("\x1c\x1d\x1e\x1f") | {"\ufeff"}
+
+
+@pytest.mark.parametrize(
+    ("text", "blank"),
+    [("", True), (" \t\n", True), ("\u3000\u00a0\ufeff", True), (" a ", False), ("x", False)],
+)
+def test_is_blank(text, blank):
+    """Empty text and text of only whitespace, Unicode's included, is blank."""
+    assert is_blank(text) is blank

@@ -1,6 +1,6 @@
 """The page's decisions beyond the connection: settings, composing, tools, time."""
 
-from tests.unit.core import URL, client, feed, of, opened, send, texts
+from tests.unit.core import URL, client, feed, of, opened, send, texts, transmit
 from wsclient import commands
 from wsclient.client import HISTORY_KEY
 from wsclient.events import (
@@ -263,3 +263,47 @@ def test_commands_are_plain_data():
     assert commands.Open(URL, []) != commands.Open(URL, ["x"])
     assert repr(commands.Status("open", "x")) == "Status('open', 'x')"
     assert commands.Status("open", "x").as_list() == ["Status", "open", "x"]
+
+
+def test_recall_restores_the_format():
+    """↑ on a Hex send brings back its text and the Hex format, and the address follows."""
+    core = opened()
+    core.handle(ModeChanged("hex"))
+    send(core, "de ad", mode="hex")
+    feed(core, ModeChanged("text"))
+    out = feed(core, Recall(True, ""))
+    assert of(out, commands.ComposerText) == [commands.ComposerText("de ad", "hex")]
+    assert "mode=hex" in of(out, commands.Address)[0].query
+    out = feed(core, Recall(False, "de ad"))
+    assert of(out, commands.ComposerText) == [commands.ComposerText("", "text")]
+
+
+def test_empty_message_is_not_sent_without_a_choice():
+    """Enter on an empty field sends nothing and offers "send anyway"."""
+    core = opened()
+    count = len(core.log.history())
+    out = feed(core, Compose("text", "", 0.0))
+    (hint,) = of(out, commands.SendError)
+    assert hint.anyway is True and hint.text
+    assert not of(out, commands.Transmit) and len(core.log.history()) == count
+
+
+def test_blank_hex_is_not_sent_without_a_choice():
+    """Blank input in Hex mode would be a 0-byte binary frame: it needs the deliberate control."""
+    out = feed(opened(), Compose("hex", " \n ", 0.0))
+    assert of(out, commands.SendError)[0].anyway is True
+    assert not of(out, commands.Transmit)
+
+
+def test_send_anyway_sends_the_empty_frame():
+    """The deliberate control sends an empty text frame, or a 0-byte binary one in Hex."""
+    core = opened()
+    core.handle(Compose("text", "", 0.0, anyway=True))
+    core.handle(Compose("hex", "  ", 0.0, anyway=True))
+    assert transmit(core)[0] == ["", b""]
+
+
+def test_whitespace_only_text_is_a_blank_message():
+    """Only spaces, Unicode's included, counts as empty."""
+    out = feed(opened(), Compose("text", " \u3000\t", 0.0))
+    assert of(out, commands.SendError)[0].anyway is True

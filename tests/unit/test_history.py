@@ -185,3 +185,32 @@ def test_add_says_whether_the_texts_changed():
     history = History(items=["a"])
     assert history.add("b") is True
     assert [history.add("b"), history.add(""), history.add("x" * (MAX_CHARS + 1))] == [False] * 3
+
+
+def test_each_text_keeps_its_format():
+    """Texts come back with the format they were sent in, the draft with its own."""
+    history = History()
+    history.add("de ad", "hex")
+    history.add("olá")
+    assert (history.up("draft", "base64"), history.mode) == ("olá", "text")
+    assert (history.up("olá"), history.mode) == ("de ad", "hex")
+    assert (history.down("de ad"), history.mode) == ("olá", "text")
+    assert (history.down("olá"), history.mode) == ("draft", "base64")
+
+
+def test_same_text_in_another_format_is_a_new_item():
+    """ "de ad" as text and "de ad" as hex are two different sends."""
+    history = History()
+    history.add("de ad", "hex")
+    assert history.add("de ad") is True
+    assert history.modes() == ["hex", "text"]
+
+
+def test_formats_survive_storage():
+    """dumps() and loads() keep each text's format; old stores of plain strings still load."""
+    history = History()
+    history.add("a")
+    history.add("AQI=", "base64")
+    again = History.loads(history.dumps())
+    assert (again.items(), again.modes()) == (["a", "AQI="], ["text", "base64"])
+    assert History.loads('["x", ["y", "hex"], 3, ["z"]]').modes() == ["text", "hex"]

@@ -84,7 +84,7 @@ CASES = [
             [
                 ["Transmit", [[1, "olá"]]],
                 ["ComposerText", "", None],
-                ["SendError", None, 0],
+                ["SendError", None, 0, False],
                 ["Store", "pyws.history"],
                 ["EntryChanged", 2],
             ],
@@ -94,7 +94,7 @@ CASES = [
     (
         "hex refused with its position",
         lambda: _run("?lang=en", events.Compose("hex", "de zz", 0.0)),
-        [[["SendError", "Invalid hex at line 1, column 4: “z” is not a hex digit.", 3]]],
+        [[["SendError", "Invalid hex at line 1, column 4: “z” is not a hex digit.", 3, False]]],
     ),
     (
         "queued while closed, sent on open",
