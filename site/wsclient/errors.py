@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         char: str
         length: int
         detail: str
+        token: str
         host: str
         port: str
         scheme: str

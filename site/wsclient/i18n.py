@@ -123,6 +123,10 @@ _PT = {
     "json.invalid": (
         "JSON inválido na linha {line}, coluna {column}: caractere inesperado “{char}”."
     ),
+    "json.word": (
+        "JSON inválido na linha {line}, coluna {column}: “{token}” não é um valor JSON "
+        "(true, false e null se escrevem assim, em minúsculas)."
+    ),
     "json.incomplete": (
         "JSON incompleto: o texto termina na linha {line}, coluna {column}, "
         "antes de o valor se fechar."
@@ -268,6 +272,10 @@ _EN = {
     ),
     "json.invalid": (
         "Invalid JSON at line {line}, column {column}: unexpected character “{char}”."
+    ),
+    "json.word": (
+        "Invalid JSON at line {line}, column {column}: “{token}” is not a JSON value "
+        "(true, false and null are written just so, in lower case)."
     ),
     "json.incomplete": (
         "Incomplete JSON: the text ends at line {line}, column {column}, "

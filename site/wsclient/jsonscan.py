@@ -41,12 +41,16 @@ _WORDS = {0x74: b"true", 0x66: b"false", 0x6E: b"null"}
 
 
 class Stop(Exception):
-    """The byte offset where a JSON text stops making sense, and why."""
+    """The byte offset where a JSON text stops making sense, and why.
 
-    def __init__(self, offset: int, detail: str) -> None:
+    token: the bad word that starts at offset ("tru"), when one is to blame.
+    """
+
+    def __init__(self, offset: int, detail: str, token: "bytes | None" = None) -> None:
         super().__init__(offset, detail)
         self.offset = offset
         self.detail = detail
+        self.token = token
 
 
 def _plain(data: bytes) -> "tuple[bytes, ...] | None":
@@ -136,9 +140,13 @@ def _number_end(data: bytes, i: int) -> int:
 def _word_end(data: bytes, i: int) -> int:
     word = _WORDS[data[i]]
     if not data.startswith(word, i):
-        for k in range(i, i + len(word)):
-            if data[k] != word[k - i]:
-                raise Stop(k, "expected " + word.decode())
+        # Blame the whole word where it starts: in {"b": tru} the fault is "tru", not "}".
+        end = i  # the sentinel NUL after the text stops this loop
+        while 0x61 <= data[end] <= 0x7A or 0x41 <= data[end] <= 0x5A:
+            end += 1
+        if end == len(data) - 1 and word.startswith(data[i:end]):
+            raise Stop(end, "expected " + word.decode())  # the text ends too soon
+        raise Stop(i, "expected " + word.decode(), data[i:end])
     return i + len(word)
 
 

@@ -73,6 +73,9 @@ def _scan_error(text: str, data: "bytes | None" = None) -> "InputError | None":
             "column": len(_decode(head[line_start:])) + 1,
             "detail": stop.detail,
         }
+        if stop.token:
+            params["token"] = _decode(stop.token)
+            return InputError("json.word", params)
         if stop.offset == len(data):
             return InputError("json.incomplete", params)
         params["char"] = shown(text[params["position"]])

@@ -61,3 +61,13 @@ def test_recall_brings_back_the_format(connected):
     page.press("#message", "ArrowDown")
     expect(page.locator("#message")).to_have_value("")
     expect(page.locator("#mode")).to_have_value("text")
+
+
+def test_json_error_points_at_the_misspelt_word(connected):
+    """{"b": tru} is blamed on "tru", and the caret goes to its first letter."""
+    page = connected
+    page.select_option("#mode", "json")
+    send(page, '{"b": tru}')
+    expect(page.locator("#send-error")).to_contain_text("coluna 7: “tru” não é um valor JSON")
+    assert page.eval_on_selector("#message", "field => field.selectionStart") == 6
+    expect(page.locator("#messages li.sent")).to_have_count(0)

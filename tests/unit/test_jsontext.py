@@ -256,3 +256,16 @@ def test_json_string_escapes_surrogates(text):
 def test_cpython_json_loads_is_strict():
     """On CPython json.loads judges JSON, so parse_json uses it first."""
     assert STRICT_LOADS
+
+
+@pytest.mark.parametrize("strict", [True, False])
+@pytest.mark.parametrize(
+    ("text", "token", "position"),
+    [('{"b": tru}', "tru", 6), ("[1, nul]", "nul", 4), ('{"a": fals }', "fals", 6)],
+)
+def test_a_misspelt_word_is_blamed_where_it_starts(text, token, position, strict):
+    """{"b": tru} blames "tru" at its first letter, not the "}" after it."""
+    with pytest.raises(InputError) as caught:
+        parse_json(text, strict_loads=strict)
+    assert caught.value.key == "json.word"
+    assert (caught.value.params["token"], caught.value.params["position"]) == (token, position)
