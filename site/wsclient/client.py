@@ -136,8 +136,8 @@ class Client:
 
     def _start(self, event: events.Start) -> None:
         settings, session, now = self.settings, self.session, event.now
-        for key, params in settings.notes:
-            session.note(key, now, **params)
+        for note in settings.notes:
+            session.system(note, now)
         if event.missing:
             session.note("features.fallback", now, features=event.missing)
         if event.load_error:

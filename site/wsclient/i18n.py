@@ -5,7 +5,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Iterable
 
-__all__ = ["DEFAULT", "LANGS", "pick_lang", "t"]
+__all__ = ["DEFAULT", "LANGS", "matches", "pick_lang", "t"]
 
 LANGS = ("pt-BR", "en")
 DEFAULT = "pt-BR"
@@ -85,9 +85,12 @@ _PT = {
     "reconnect.stop": "Parar",
     "reconnect.auto": "Reconectar automaticamente",
     "reconnect.attempt": "Tentativa {attempt}",
-    "param.invalid": (
-        "Parâmetro {name}={value} inválido: use um número de {low} a {high}. Usando {default}."
-    ),
+    "param.bad": "Parâmetro {name}={value} inválido: {rule}. Usando {used}.",
+    "param.rule.cap": "use um número de {low} a {high}",
+    "param.rule.lang": "use pt-BR, en ou auto",
+    "param.rule.mode": "use text, hex, base64 ou json",
+    "param.rule.reconnect": "use 1 ou 0",
+    "param.rule.interpreter": "use micropython ou pyodide",
     "text.truncated": "… (mostrando o começo de {size} bytes)",
     "url.kept": "A conexão com {url} continua.",
     "close.by_user": "Você fechou a conexão.",
@@ -237,9 +240,12 @@ _EN = {
     "reconnect.stop": "Stop",
     "reconnect.auto": "Reconnect automatically",
     "reconnect.attempt": "Attempt {attempt}",
-    "param.invalid": (
-        "Invalid parameter {name}={value}: use a number from {low} to {high}. Using {default}."
-    ),
+    "param.bad": "Invalid parameter {name}={value}: {rule}. Using {used}.",
+    "param.rule.cap": "use a number from {low} to {high}",
+    "param.rule.lang": "use pt-BR, en or auto",
+    "param.rule.mode": "use text, hex, base64 or json",
+    "param.rule.reconnect": "use 1 or 0",
+    "param.rule.interpreter": "use micropython or pyodide",
     "text.truncated": "… (showing the start of {size} bytes)",
     "url.kept": "The connection to {url} goes on.",
     "close.by_user": "You closed the connection.",
@@ -328,6 +334,11 @@ def _match(tag: object) -> "str | None":
     if primary == "pt":
         return "pt-BR"
     return None
+
+
+def matches(tag: object) -> bool:
+    """Whether a language tag ("en-US", "pt_br") names one of LANGS."""
+    return _match(tag) is not None
 
 
 def pick_lang(query_lang: "str | None", navigator_langs: "Iterable[object] | None" = ()) -> str:

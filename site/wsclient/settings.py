@@ -6,7 +6,7 @@ from wsclient.query import bounded_int, build_query, parse_query
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    pass
 
 __all__ = ["CAP_DEFAULT", "CAP_MAX", "CAP_MIN", "KEPT_PARAMS", "MODES", "Settings"]
 
@@ -15,6 +15,8 @@ MODES = ("text", "hex", "base64", "json")
 CAP_DEFAULT, CAP_MIN, CAP_MAX = 1000, 10, 100_000
 # The query parameters the page keeps as they came, besides the connection settings.
 KEPT_PARAMS = ("lang", "interpreter", "cap")
+# What index.html's start script reads from ?interpreter=.
+INTERPRETERS = ("micropython", "pyodide")
 
 
 class Settings:
@@ -27,8 +29,9 @@ class Settings:
         protocols: the subprotocols field's text.
         mode: the send format: one of MODES.
         auto_reconnect: whether a dropped connection is retried by itself.
-        kept: [name, value] of the KEPT_PARAMS the address gave, in that order.
-        notes: [i18n key, params] for each parameter that could not be used.
+        kept: [name, value] of the KEPT_PARAMS the address gave, when usable.
+        notes: for each parameter that could not be used, a text that names its
+            value and what the page uses instead (the address is corrected).
     """
 
     def __init__(
@@ -41,24 +44,50 @@ class Settings:
 
         browser_langs are the browser's languages, which ?lang=auto follows.
         """
-        query_lang = params.get("lang", "")
+        self.notes: "list[str]" = []
+        self.kept: "list[list[str]]" = []
+        query_lang = params.get("lang", "").strip()
         self.lang = i18n.pick_lang(query_lang, browser_langs if query_lang == "auto" else ())
-        # Each note is a list, [key, params], which mypy types only as a whole.
-        self.notes: "list[list[Any]]" = []
+        lang_ok = not query_lang or query_lang == "auto" or i18n.matches(query_lang)
+        self._check(params, "lang", lang_ok, "param.rule.lang", self.lang)
+        interpreter_ok = params.get("interpreter") in INTERPRETERS
+        self._check(params, "interpreter", interpreter_ok, "param.rule.interpreter", "micropython")
         self.cap, cap_ok = bounded_int(params.get("cap", ""), CAP_DEFAULT, CAP_MIN, CAP_MAX)
-        if not cap_ok:
-            bounds = {"low": CAP_MIN, "high": CAP_MAX, "default": CAP_DEFAULT}
-            self.notes.append(["param.invalid", dict(name="cap", value=params["cap"], **bounds)])
+        self._check(params, "cap", cap_ok, "param.rule.cap", str(self.cap))
         self.url = params.get("url") or default_server
         self.protocols = params.get("protocols", "")
-        self.mode = params["mode"] if params.get("mode") in MODES else "text"
+        mode = params.get("mode", "text")
+        self.mode = mode.strip().lower() if mode.strip().lower() in MODES else "text"
+        self._check(params, "mode", mode == self.mode, "param.rule.mode", self.mode)
         # Reconnecting by itself suits the embedded echo server; elsewhere it is opt-in.
-        auto = params.get("reconnect")
+        self.auto_reconnect = bool(default_server) and self.url == default_server
+        auto = params.get("reconnect", "")
         if auto in ("0", "1"):
             self.auto_reconnect = auto == "1"
-        else:
-            self.auto_reconnect = bool(default_server) and self.url == default_server
-        self.kept = [[name, params[name]] for name in KEPT_PARAMS if name in params]
+        self._check(
+            params,
+            "reconnect",
+            auto in ("0", "1"),
+            "param.rule.reconnect",
+            "1" if self.auto_reconnect else "0",
+        )
+
+    def _check(self, params: "dict[str, str]", name: str, ok: bool, rule: str, used: str) -> None:
+        """Keep a parameter the page can use; note one it cannot, and what it uses instead.
+
+        A parameter left out of the address is fine: the page uses its default.
+        """
+        if name not in params:
+            return
+        if ok:
+            if name in KEPT_PARAMS:
+                self.kept.append([name, params[name]])
+            return
+        rule_text = i18n.t(self.lang, rule, low=CAP_MIN, high=CAP_MAX)
+        note = i18n.t(
+            self.lang, "param.bad", name=name, value=params[name], rule=rule_text, used=used
+        )
+        self.notes.append(note)
 
     @classmethod
     def from_search(

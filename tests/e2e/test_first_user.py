@@ -1,5 +1,7 @@
 """What a first-time user tripped over: empty sends and the format of recalled sends."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -71,3 +73,16 @@ def test_json_error_points_at_the_misspelt_word(connected):
     expect(page.locator("#send-error")).to_contain_text("coluna 7: “tru” não é um valor JSON")
     assert page.eval_on_selector("#message", "field => field.selectionStart") == 6
     expect(page.locator("#messages li.sent")).to_have_count(0)
+
+
+def test_bad_parameters_are_named_and_the_address_corrected(open_page):
+    """?mode=HEX, ?reconnect=yes and ?lang=fr each get one note, and the address is fixed."""
+    page = open_page(mode="HEX", reconnect="yes", lang="fr")
+    notes = page.locator("#messages li.system", has_text="inválido")
+    expect(notes).to_have_count(3)
+    expect(notes.filter(has_text="mode=HEX")).to_contain_text("Usando hex.")
+    expect(notes.filter(has_text="reconnect=yes")).to_contain_text("use 1 ou 0")
+    expect(notes.filter(has_text="lang=fr")).to_contain_text("Usando pt-BR.")
+    expect(page.locator("#mode")).to_have_value("hex")
+    expect(page).to_have_url(re.compile(r"mode=hex"))
+    assert "HEX" not in page.url and "yes" not in page.url and "fr" not in page.url

@@ -1,5 +1,7 @@
 """The page's decisions beyond the connection: settings, composing, tools, time."""
 
+import pytest
+
 from tests.unit.core import URL, client, feed, of, opened, send, texts, transmit
 from wsclient import commands
 from wsclient.client import HISTORY_KEY
@@ -307,3 +309,32 @@ def test_whitespace_only_text_is_a_blank_message():
     """Only spaces, Unicode's included, counts as empty."""
     out = feed(opened(), Compose("text", " \u3000\t", 0.0))
     assert of(out, commands.SendError)[0].anyway is True
+
+
+@pytest.mark.parametrize(
+    ("query", "name", "used"),
+    [
+        ("cap=abc", "cap=abc", "1000"),
+        ("mode=xml", "mode=xml", "text"),
+        ("mode=HEX", "mode=HEX", "hex"),
+        ("lang=fr", "lang=fr", "pt-BR"),
+        ("reconnect=yes", "reconnect=yes", "0"),
+        ("interpreter=cpython", "interpreter=cpython", "micropython"),
+    ],
+)
+def test_every_bad_parameter_gets_one_note_and_a_corrected_address(query, name, used):
+    """A bad value is named once, with what the page uses instead, and leaves the address."""
+    core = client(query + "&url=ws://x/")
+    out = feed(core, Start(0.0))
+    notes = [text for direction, text in texts(core) if direction == SYSTEM and name in text]
+    assert len(notes) == 1 and notes[0].endswith("Usando %s." % used)
+    assert name not in of(out, commands.Address)[0].query
+
+
+def test_good_parameters_get_no_note():
+    """Usable values are kept as they came, with no note."""
+    core = client("lang=pt-BR&interpreter=pyodide&cap=50&mode=json&reconnect=1&url=ws://x/")
+    out = feed(core, Start(0.0))
+    assert [d for d, _ in texts(core) if d == SYSTEM] == []
+    query = of(out, commands.Address)[0].query
+    assert query == "?url=ws://x/&reconnect=1&mode=json&lang=pt-BR&interpreter=pyodide&cap=50"
