@@ -1,8 +1,14 @@
-"""Shared fixtures: which Chromium Playwright launches."""
+"""Shared fixtures: which Chromium Playwright launches; Hypothesis without time limits."""
 
 import pytest
+from hypothesis import settings
 
 from wsdev.chromium import launch_options
+
+# A property test checks what comes out, not how fast: on a loaded 2-core machine one
+# example can take longer than Hypothesis's default 200 ms deadline.
+settings.register_profile("no-deadline", deadline=None)
+settings.load_profile("no-deadline")
 
 
 @pytest.fixture(scope="session")
