@@ -99,7 +99,10 @@ class Socket:
             call_with_text(ws, "send", payload)
         else:
             # As hex the bytes cross as one string on both interpreters, decoded in C.
-            bridge.send_bytes(ws, payload.hex())
+            # A refusal comes back as text: MicroPython's except never sees a JS error.
+            error = str(bridge.send_bytes(ws, payload.hex()))
+            if error:
+                raise RuntimeError(error)
 
     def buffered(self) -> int:
         """Bytes the browser still holds for sending (bufferedAmount)."""

@@ -59,12 +59,12 @@ def test_no_note_when_the_browser_has_every_feature(connected):
 
 
 def test_page_declares_a_content_security_policy(connected):
-    """index.html carries a CSP that allows only its own origin for scripts."""
+    """index.html carries a CSP: scripts from its own origin and its one inline script."""
     policy = connected.locator('meta[http-equiv="Content-Security-Policy"]')
     content = policy.get_attribute("content")
-    assert "default-src 'self'" in content
-    assert "object-src 'none'" in content
-    assert "'unsafe-eval'" not in content
+    assert "default-src 'none'" in content
+    assert "script-src 'self' 'sha256-" in content
+    assert "object-src 'none'" in content and "base-uri 'none'" in content
 
 
 def test_page_works_with_no_csp_violation(page, open_page):

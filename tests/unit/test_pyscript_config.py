@@ -1,5 +1,7 @@
 """The interpreter's file system gets every module the page imports."""
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -33,3 +35,15 @@ def test_config_turns_off_the_plugins_the_page_does_not_use():
         "!py-game",
         "!py-terminal",
     }
+
+
+def test_csp_allows_exactly_the_inline_start_script():
+    """The CSP's script hash is the inline module script's, so an edit cannot break the start."""
+    html = (SITE / "index.html").read_text()
+    script = re.search(r'<script type="module">(.*?)</script>', html, re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
+    assert f"'sha256-{digest}'" in policy
+    tags = re.findall(r"<script([^>]*)>", html)
+    inline = [tag for tag in tags if "src=" not in tag and "application/json" not in tag]
+    assert inline == [' type="module"'], "every inline script needs its own hash in the CSP"
