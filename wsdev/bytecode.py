@@ -63,7 +63,8 @@ def fresh(site, source):
             return target
         stamp = source.stat().st_mtime_ns
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(".mpy.part")
+        # A name of its own: another process (a second server, a test) may build it too.
+        partial = target.with_name(f"{target.name}.{os.getpid()}.part")
         # -s names the module as the page imports it, for tracebacks.
         name = f"{source.parent.name}/{source.name}"
         result = subprocess.run(

@@ -80,6 +80,12 @@ def test_fresh_says_which_module_does_not_compile(package_site):
     assert not (package_site / "mpy" / "wsclient" / "broken.mpy").exists()
 
 
+def test_fresh_leaves_no_partial_file(package_site):
+    """Only the .mpy is left in the bytecode folder, whatever name it was written under."""
+    bytecode.fresh(package_site, package_site / "wsclient" / "greet.py")
+    assert [path.name for path in (package_site / "mpy" / "wsclient").iterdir()] == ["greet.mpy"]
+
+
 def test_compile_all_builds_every_module_of_the_site():
     """Every module of site/wsclient and site/ui compiles under mpy-cross."""
     site = Path(__file__).resolve().parents[2] / "site"
