@@ -1,10 +1,22 @@
-"""End-to-end fixtures: real servers on port 0 and the page on both interpreters."""
+"""End-to-end fixtures: real servers on port 0 and the page on both interpreters.
 
+Starting the page costs more than most tests (Pyodide: seconds of CPU), so the tests
+that only need the page connected to the echo server (`connected`) share one started
+page per module and interpreter. After each of them, the user's own controls put it
+back: close, the fields and boxes as they were, clear the log, connect. Before the
+next one, the page must look exactly as a freshly started one (the status, the log,
+every control and message on it; only the traffic counters and the announcer may
+differ), or it is started again. A test that reads what no control resets (counters,
+the send history, announcements) is marked `own_page`.
+"""
+
+import json
 import re
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from tests.e2e.servers import ScriptedServer, TCPServer, echo, reject_with
@@ -21,10 +33,46 @@ INTERNAL_ERROR = re.compile(r"^(Erro interno da página|Internal page error):")
 NOT_TLS = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
 
+# What a test of a `connected` page can see of it: the status, the log, every control's
+# value and state, what each element with an id shows (a hidden one's text aside), the
+# focus and the address.
+# The counters, the round-trip time and the announcer keep counting across tests, so
+# they are left out: the tests that read them have a page of their own.
+PAGE_STATE_JS = """() => {
+    const skip = new Set(['stats-sent', 'stats-received', 'rtt', 'announcer', 'pyscript-config']);
+    const shown = el => [el.id, el.className, el.hidden, el.checkVisibility(),
+        el.getAttribute('aria-invalid'),
+        el.children.length || !el.checkVisibility() ? null : el.textContent];
+    return JSON.stringify({
+        status: [document.querySelector('#status').className,
+                 document.querySelector('#status').textContent],
+        log: Array.from(document.querySelectorAll('#messages li'),
+            li => [li.className, li.textContent]),
+        controls: Array.from(document.querySelectorAll('input, select, textarea'),
+            el => [el.id, el.type, ['checkbox', 'radio'].includes(el.type) ? el.checked
+                                                                          : el.value]),
+        elements: Array.from(document.querySelectorAll('[id]'))
+            .filter(el => !skip.has(el.id)).map(shown),
+        focus: document.activeElement ? document.activeElement.id : '',
+        address: location.href,
+        title: document.title,
+    });
+}"""
+# How long a reset page may take to look fresh before it is started again instead, and
+# how long each step of the reset may wait for its control.
+FRESH_TIMEOUT_MS = 5_000
+RESET_TIMEOUT_MS = 5_000
+
+
 def pytest_configure(config):
     config.addinivalue_line(
         "markers",
         "allow_hosts(*hosts): the page may ask these hosts too (names that cannot resolve)",
+    )
+    config.addinivalue_line(
+        "markers",
+        "own_page: `connected` starts a page for this test alone (it reads state that the"
+        " shared page's reset cannot restore)",
     )
 
 
@@ -95,10 +143,118 @@ def plain_tcp_server():
         server.stop()
 
 
-@pytest.fixture(params=INTERPRETERS)
+@pytest.fixture(scope="module", params=INTERPRETERS)
 def interpreter(request):
-    """Every page test runs on MicroPython and on Pyodide."""
+    """Every page test runs on MicroPython and on Pyodide (a module's tests one after another)."""
     return request.param
+
+
+class _SharedPage:
+    """One started page, connected to the echo server, for a module's `connected` tests."""
+
+    def __init__(self, context, url):
+        self.context = context
+        self.page = context.new_page()
+        self._url = url
+        self._fresh = None  # PAGE_STATE_JS of the page just after it started
+        self._dirty = True
+
+    def ready(self):
+        """Return the page as a fresh start shows it, starting it again if it does not."""
+        if not self._dirty and not self._looks_fresh():
+            self._dirty = True
+        if self._dirty:
+            self._start()
+        return self.page
+
+    def reset(self):
+        """Put the page back as it started, with the user's controls; on failure, mark it."""
+        self._dirty = True
+        if self._fresh is None or self.page.is_closed():
+            return
+        page = self.page
+        fresh = json.loads(self._fresh)
+        status = page.locator("#status")
+        if re.search(r"\b(open|connecting)\b", status.get_attribute("class") or ""):
+            page.click("#close", timeout=RESET_TIMEOUT_MS)
+            expect(status).to_have_class(re.compile(r"^(closed|error)$"))
+        if page.locator("#stop-retry").is_visible():
+            page.click("#stop-retry", timeout=RESET_TIMEOUT_MS)
+        for control, kind, value in fresh["controls"]:
+            _restore(page, control, kind, value)
+        page.click("#clear", timeout=RESET_TIMEOUT_MS)
+        expect(page.locator("#messages li")).to_have_count(0)
+        page.click("#connect", timeout=RESET_TIMEOUT_MS)
+        expect(status).to_have_class("open")
+        expect(page.locator("#messages li")).to_have_count(len(fresh["log"]))
+        if fresh["focus"]:
+            page.focus(f"#{fresh['focus']}", timeout=RESET_TIMEOUT_MS)
+        else:
+            page.evaluate("() => document.activeElement && document.activeElement.blur()")
+        self.context.clear_permissions()
+        self._dirty = False
+
+    def _start(self):
+        self.page.goto(self._url)
+        ready = re.compile(r"\bready\b")
+        expect(self.page.locator("html")).to_have_class(ready, timeout=START_TIMEOUT_MS)
+        expect(self.page.locator("#status")).to_have_class("open")
+        expect(self.page.locator("#messages li")).not_to_have_count(0)
+        self._fresh = self.page.evaluate(PAGE_STATE_JS)
+        self._dirty = False
+
+    def _looks_fresh(self):
+        try:
+            self.page.wait_for_function(
+                f"fresh => ({PAGE_STATE_JS})() === fresh",
+                arg=self._fresh,
+                timeout=FRESH_TIMEOUT_MS,
+            )
+        except PlaywrightError:
+            return False
+        return True
+
+
+def _restore(page, control, kind, value):
+    """Set a control back to value the way a user would, if it is not there already.
+
+    One that cannot be (no id, a file input) is left as it is: if it changed, the page
+    no longer looks fresh and is started again.
+    """
+    if not control or kind == "file":
+        return
+    field = page.locator(f"#{control}")
+    if kind in ("checkbox", "radio"):
+        if field.is_checked() != value:
+            field.set_checked(value, timeout=RESET_TIMEOUT_MS)
+    elif kind.startswith("select"):
+        if field.input_value() != value:
+            field.select_option(value, timeout=RESET_TIMEOUT_MS)
+    elif field.input_value() != value:
+        field.fill(value, timeout=RESET_TIMEOUT_MS)
+
+
+@pytest.fixture(scope="module")
+def _shared_page(browser, browser_context_args, site_url, interpreter):
+    """The started page that a module's `connected` tests share, on one interpreter."""
+    context = browser.new_context(**browser_context_args)
+    try:
+        url = site_url + "?" + urlencode({"interpreter": interpreter})
+        yield _SharedPage(context, url)
+    finally:
+        context.close()
+
+
+def _shares_page(request):
+    return "connected" in request.fixturenames and not request.node.get_closest_marker("own_page")
+
+
+@pytest.fixture
+def page(request):
+    """A new page in a new context, or the module's shared page for a `connected` test."""
+    if _shares_page(request):
+        return request.getfixturevalue("_shared_page").page
+    return request.getfixturevalue("context").new_page()
 
 
 @pytest.fixture(autouse=True)
@@ -115,18 +271,43 @@ def page_guard(request, page):
         if message.type == "error" and not (allowed and allowed.search(message.text)):
             errors.append(message.text)
 
+    def on_page_error(exc):
+        errors.append(f"uncaught: {exc}")
+
     def on_request(req):
         host = urlsplit(req.url).hostname
         if req.url.startswith(("http", "ws")) and host not in hosts:
             foreign.append(req.url)
 
-    page.on("console", on_console)
-    page.on("pageerror", lambda exc: errors.append(f"uncaught: {exc}"))
-    page.on("request", on_request)
-    page.on("websocket", lambda ws: on_request(ws))
+    listeners = {
+        "console": on_console,
+        "pageerror": on_page_error,
+        "request": on_request,
+        "websocket": on_request,
+    }
+    for event, listener in listeners.items():
+        page.on(event, listener)
     yield
+    for event, listener in listeners.items():
+        page.remove_listener(event, listener)
     assert not foreign, f"the page asked another host: {foreign}"
     assert not errors, f"the browser console logged errors: {errors}"
+
+
+@pytest.fixture(autouse=True)
+def _reset_shared_page(request, page_guard):
+    """After a test on the shared page, reset it while the test's guard still listens.
+
+    Set up after page_guard and before the test's own fixtures, so it runs after
+    their checks (no_internal_errors reads the log) and before the guard's.
+    """
+    yield
+    if _shares_page(request):
+        shared = request.getfixturevalue("_shared_page")
+        try:
+            shared.reset()
+        except (AssertionError, PlaywrightError):
+            pass  # left marked dirty: the next test starts the page again
 
 
 @pytest.fixture
@@ -154,8 +335,10 @@ def open_page(page, site_url, interpreter):
 
 
 @pytest.fixture
-def connected(open_page, echo_server):
-    """The page connected to the embedded echo server."""
-    page = open_page()
+def connected(request, page, echo_server, interpreter):
+    """The page connected to the embedded echo server, as a fresh start leaves it."""
+    if _shares_page(request):
+        return request.getfixturevalue("_shared_page").ready()
+    page = request.getfixturevalue("open_page")()
     expect(page.locator("#status")).to_have_class("open")
     return page

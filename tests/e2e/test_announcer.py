@@ -95,6 +95,7 @@ def test_a_burst_is_announced_as_a_few_summaries(open_page, scripted_server):
     assert any(SUMMARY.match(text).group(1) for text in summaries), summaries
 
 
+@pytest.mark.own_page  # an earlier test's messages may still be waiting to be announced
 def test_one_message_is_announced_in_the_singular(connected):
     """A single message is announced as "1 nova mensagem"."""
     send(connected, "oi")

@@ -10,7 +10,9 @@ from playwright.sync_api import expect
 from tests.e2e.conftest import START_TIMEOUT_MS
 from tests.e2e.page import send
 
-pytestmark = pytest.mark.usefixtures("no_internal_errors")
+# The send history lives from the page's start (and in localStorage): each test needs a page
+# of its own.
+pytestmark = [pytest.mark.usefixtures("no_internal_errors"), pytest.mark.own_page]
 
 STORAGE_KEY = "pyws.history"
 HISTORY_CAP = 100

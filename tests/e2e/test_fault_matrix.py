@@ -202,6 +202,7 @@ def _wait_for_big_entry(page, kind, size):
         expect(entry.locator("small.meta")).to_contain_text(f"{size} bytes")
 
 
+@pytest.mark.own_page  # the send history would hold 16 MiB for every later test
 def test_16_mib_message_is_echoed_whole(connected):
     """A 16 MiB message goes out and its 16 MiB echo is listed, the socket still open."""
     size = 16 * 2**20

@@ -8,7 +8,8 @@ from playwright.sync_api import expect
 
 from tests.e2e.page import send
 
-pytestmark = pytest.mark.usefixtures("no_internal_errors")
+# The counters and the RTT count from the page's start: each test needs a page of its own.
+pytestmark = [pytest.mark.usefixtures("no_internal_errors"), pytest.mark.own_page]
 
 # The message rate has one decimal; the spec does not say how many the byte rate has.
 PT_RATES = r"(\d+,\d) msg/s · (\d+(?:,\d+)?) B/s"

@@ -95,7 +95,8 @@ def dialogs(page):
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
-    return opened
+    yield opened
+    page.remove_listener("dialog", on_dialog)
 
 
 def _assert_nothing_ran(page, dialogs):
