@@ -74,6 +74,16 @@ def pytest_configure(config):
         "own_page: `connected` starts a page for this test alone (it reads state that the"
         " shared page's reset cannot restore)",
     )
+    config.addinivalue_line(
+        "markers", "pyodide: runs the page on Pyodide (`-m 'not pyodide'` leaves these out)"
+    )
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("interpreter") == "pyodide":
+            item.add_marker(pytest.mark.pyodide)
 
 
 @pytest.fixture(scope="session")
