@@ -2,6 +2,7 @@
 
 import asyncio
 import resource
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from websockets.asyncio.client import connect
@@ -51,8 +52,18 @@ async def _echo_once(url):
         return await ws.recv()
 
 
+def _run(main, timeout):
+    """Run main() to the end in a thread of its own, with its own event loop.
+
+    The test's thread may have a loop running already: Playwright's sync API keeps one
+    once a page test has run in the same process (a pytest-xdist worker, say).
+    """
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, asyncio.wait_for(main(), timeout)).result()
+
+
 @pytest.mark.usefixtures("enough_file_descriptors")
 def test_500_concurrent_clients(echo_server):
     """500 concurrent clients each get 100 echoes in order; the server still answers after."""
-    asyncio.run(asyncio.wait_for(_load(echo_server.url), timeout=120))
-    assert asyncio.run(asyncio.wait_for(_echo_once(echo_server.url), timeout=10)) == "still there?"
+    _run(lambda: _load(echo_server.url), timeout=120)
+    assert _run(lambda: _echo_once(echo_server.url), timeout=10) == "still there?"
