@@ -1,4 +1,4 @@
-"""Run axe-core (the npm devDependency, injected inline) in a page and report what it finds."""
+"""Run axe-core (the npm devDependency) in a page and report what it finds."""
 
 from pathlib import Path
 
@@ -15,8 +15,9 @@ def severe_violations(page):
     """
     if not AXE.is_file():
         raise FileNotFoundError(f"{AXE} is missing: run `./dev setup` (npm ci)")
-    # path= inlines the file into a <script>, so nothing is fetched from anywhere.
-    page.add_script_tag(path=AXE)
+    # Evaluated through the DevTools protocol: nothing is fetched from anywhere, and the
+    # page's CSP, which admits no inline <script> but its own, stays as it is.
+    page.evaluate(AXE.read_text() + "\n;undefined")
     results = page.evaluate(RUN)
     return [v for v in results["violations"] if v["impact"] in SEVERE]
 
