@@ -46,6 +46,7 @@ class _Handler(SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".mjs": "text/javascript",
         ".mpy": "application/octet-stream",
+        ".pack": "application/octet-stream",
         ".png": "image/png",
         ".py": "text/x-python; charset=utf-8",
         ".svg": "image/svg+xml",
@@ -72,7 +73,7 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         path = self._local_path()
-        if path is not None and path.endswith(".mpy") and not self._bytecode_ready(path):
+        if path is not None and path.endswith((".mpy", ".pack")) and not self._bytecode_ready(path):
             return None
         is_dir = path is not None and os.path.isdir(path)
         if is_dir:
@@ -111,11 +112,16 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def _bytecode_ready(self, path):
         """Wait until a module's .mpy matches its .py; else answer 500 and return False."""
-        source = bytecode.source_of(self.directory, os.path.relpath(path, self.directory))
-        if source is None:
+        relative = os.path.relpath(path, self.directory)
+        source = bytecode.source_of(self.directory, relative)
+        is_pack = relative == os.path.join(bytecode.FOLDER, bytecode.PACK)
+        if source is None and not is_pack:
             return True  # not a module's bytecode: served as any file, or 404
         try:
-            self.server.bytecode.current(source)
+            if is_pack:
+                self.server.bytecode.current_pack()
+            else:
+                self.server.bytecode.current(source)
         except FileNotFoundError:  # the module was deleted just now
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return False

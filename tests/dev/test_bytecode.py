@@ -1,5 +1,6 @@
 """Tests for the MicroPython bytecode the dev server builds from the page's modules."""
 
+import ast
 import os
 import threading
 from pathlib import Path
@@ -200,3 +201,47 @@ def test_stopped_builder_serves_no_bytecode_older_than_its_module(package_site):
     _edit(source, "def hello():\n    return 'tchau'\n")
     with pytest.raises(bytecode.BytecodeError, match="greet.py"):
         builder.current(source)
+
+
+def _main_unpack():
+    """site/main.py's unpack(), taken from its source without running the page."""
+    source = (Path(__file__).resolve().parents[2] / "site" / "main.py").read_text()
+    tree = ast.parse(source)
+    found = [node for node in tree.body if getattr(node, "name", None) == "unpack"]
+    namespace = {}
+    exec(compile(ast.Module(body=found, type_ignores=[]), "main.py", "exec"), namespace)
+    return namespace["unpack"]
+
+
+def test_pack_unpacks_to_every_module_bytecode(package_site, tmp_path, monkeypatch):
+    """main.py's unpack() turns the pack back into each module's .mpy, byte for byte."""
+    (package_site / "ui").mkdir()
+    (package_site / "ui" / "app.py").write_text("X = 1\n")
+    bytecode.compile_all(package_site)
+    unpacked = tmp_path / "fs"
+    unpacked.mkdir()
+    monkeypatch.chdir(unpacked)
+    _main_unpack()(str(package_site / "mpy" / bytecode.PACK))
+    for name in ("wsclient/greet.mpy", "ui/app.mpy"):
+        assert (unpacked / name).read_bytes() == (package_site / "mpy" / name).read_bytes()
+
+
+def test_pack_follows_an_edited_module(package_site, start_http):
+    """A module saved just before the pack is asked for is in it, compiled from its new text."""
+    server = start_http(package_site)
+    source = package_site / "wsclient" / "greet.py"
+    _edit(source, "def hello():\n    return 'tchau'\n")
+    status, headers, body = request(server, "/mpy/" + bytecode.PACK)
+    assert status == 200
+    assert headers["Content-Type"] == "application/octet-stream"
+    assert body == (package_site / "mpy" / bytecode.PACK).read_bytes()
+    assert b"tchau" in body
+
+
+def test_pack_request_answers_500_for_a_module_that_does_not_compile(package_site, start_http):
+    """The pack is refused with the broken module's name, not served without it."""
+    server = start_http(package_site)
+    _edit(package_site / "wsclient" / "greet.py", "def hello(:\n")
+    status, _, body = request(server, "/mpy/" + bytecode.PACK)
+    assert status == 500
+    assert b"greet.py" in body
