@@ -87,7 +87,7 @@ _PT = {
         "WebSocket desconectado. Código {code}: {name}. Reconectando a {url} automaticamente."
     ),
     "outage.begin": "Reconectando automaticamente.",
-    "outage.back": "De volta após {seconds} s sem conexão. Tentativas: {attempts}.",
+    "outage.back": "— de volta após {seconds} s sem conexão. Tentativas: {attempts}.",
     "outage.stopped": "Reconexão automática parada. Tentativas feitas: {attempts}.",
     "outage.resumed": "Reconexão automática ligada: tentando de novo.",
     "why.summary": "Por quê?",
@@ -252,7 +252,7 @@ _EN = {
         "WebSocket disconnected. Code {code}: {name}. Reconnecting to {url} automatically."
     ),
     "outage.begin": "Reconnecting automatically.",
-    "outage.back": "Back after {seconds} s without a connection. Attempts: {attempts}.",
+    "outage.back": "— back after {seconds} s without a connection. Attempts: {attempts}.",
     "outage.stopped": "Automatic reconnect stopped. Attempts made: {attempts}.",
     "outage.resumed": "Automatic reconnect on: trying again.",
     "why.summary": "Why?",

@@ -125,7 +125,7 @@ def test_outage_logs_its_drop_and_its_return_once(open_page, scripted_server):
     # The next try is due within the backoff's window after three tries: 4 s at most.
     expect(page.locator("#status")).to_have_class("open", timeout=15_000)
     system = page.locator("#messages li.system")
-    expect(system.last).to_contain_text(re.compile(r"De volta após \d+ s sem conexão"))
+    expect(system.last).to_contain_text(re.compile(r"— de volta após \d+ s sem conexão"))
     entries = system.all_text_contents()
     drops = [text for text in entries if "WebSocket desconectado" in text]
     assert len(drops) == 1, entries

@@ -65,7 +65,7 @@ def test_the_back_entry_counts_the_tries_and_the_time():
     at = core.session.retries.at
     feed(core, Tick(at), Opened(URL, "", "", 12_100.0))
     assert _system(core)[-1] == (
-        "Connected to server ws://h/ Back after 12 s without a connection. Attempts: 2."
+        "Connected to server ws://h/ — back after 12 s without a connection. Attempts: 2."
     )
 
 

@@ -251,7 +251,7 @@ CASES = [
             "Connected to server ws://h/",
             "Connection error with ws://h/. WebSocket disconnected. Code 1006 (Abnormal "
             "Closure). Reason: none. Unclean close. Reconnecting automatically.",
-            "Connected to server ws://h/ Back after 1 s without a connection. Attempts: 3.",
+            "Connected to server ws://h/ — back after 1 s without a connection. Attempts: 3.",
         ],
     ),
     (
