@@ -41,7 +41,7 @@ class App:
             self.socket,
             StatusView(document, texts),
             self.log_view,
-            ConnectionBar(document, self.feed),
+            ConnectionBar(document, texts, self.feed),
             Composer(document, texts, self.feed),
             LogTools(document, texts, self.feed, guard),
             AddressBar(),

@@ -2,16 +2,19 @@
 
 from ui import clock
 from ui.text import read
-from wsclient.commands import Fields
-from wsclient.events import AutoReconnect, Close, Connect, RetryNow, StopRetry
+from wsclient.commands import ConnectError, Fields, ReconnectBox
+from wsclient.events import AutoReconnect, Close, Connect, ConnectionEdited, RetryNow, StopRetry
 
 __all__ = ["ConnectionBar"]
 
+ERROR_ID = "connect-error"
+
 
 class ConnectionBar:
-    """Turns the connection controls into events and fills them in on start."""
+    """Turns the connection controls into events and carries out the bar's commands."""
 
-    def __init__(self, document, feed) -> None:
+    def __init__(self, document, texts, feed) -> None:
+        self._texts = texts
         self._feed = feed
         self._url = document.getElementById("url")
         self._protocols = document.getElementById("protocols")
@@ -21,6 +24,8 @@ class ConnectionBar:
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
         listen("connection", "submit", self._connect)
+        listen("url", "input", self._edited)
+        listen("protocols", "input", self._edited)
         listen("close", "click", self._close)
         listen("auto-reconnect", "change", self._auto_changed)
         listen("retry-now", "click", lambda event: self._feed(RetryNow(clock.now())))
@@ -28,7 +33,7 @@ class ConnectionBar:
 
     def handlers(self) -> dict:
         """The commands the bar carries out."""
-        return {Fields: self.fill}
+        return {Fields: self.fill, ReconnectBox: self.tick, ConnectError: self.error}
 
     def fill(self, command: Fields) -> None:
         """Show the settings the page starts with."""
@@ -37,9 +42,30 @@ class ConnectionBar:
         self._auto.checked = command.auto_reconnect
         self._mode.value = command.mode
 
+    def tick(self, command: ReconnectBox) -> None:
+        """Tick or untick the reconnect box (which fires no change event)."""
+        self._auto.checked = command.on
+
+    def error(self, command: ConnectError) -> None:
+        """Say under the bar what is wrong with a field, and mark it; or clear that."""
+        self._texts.say(ERROR_ID, command.text)
+        fields = {"url": self._url, "protocols": self._protocols}
+        for name, field in fields.items():
+            if command.text is not None and name == command.field:
+                field.setAttribute("aria-invalid", "true")
+                field.setAttribute("aria-describedby", ERROR_ID)
+            else:
+                field.removeAttribute("aria-invalid")
+                field.removeAttribute("aria-describedby")
+        if command.text is not None:
+            fields.get(command.field, self._url).focus()
+
     def _connect(self, event) -> None:
         event.preventDefault()
         self._feed(Connect(read(self._url), read(self._protocols), clock.now()))
+
+    def _edited(self, event) -> None:
+        self._feed(ConnectionEdited())
 
     def _close(self, event) -> None:
         event.preventDefault()

@@ -87,10 +87,11 @@ class Client:
         self._routes: "dict[type, Callable[[Any], None]]" = {
             events.Start: self._start,
             events.Connect: self._connect,
+            events.ConnectionEdited: lambda e: session.field_error(None),
             events.Close: lambda e: session.close(e.now),
             events.AutoReconnect: self._auto_reconnect,
             events.RetryNow: lambda e: session.retry_now(e.now),
-            events.StopRetry: lambda e: session.stop_retrying(e.now),
+            events.StopRetry: self._stop_retry,
             events.Compose: self._compose,
             events.Recall: self._recall,
             events.Edited: lambda e: self.out.append(SendError(None)),
@@ -150,7 +151,8 @@ class Client:
         session.retries.auto = settings.auto_reconnect
         if settings.url:
             self._connect(events.Connect(settings.url, settings.protocols, now))
-        else:
+        if session.target is None:
+            # No server to connect to, or an address to correct first (said under the field).
             session.show_status()
         self._measure(now)
 
@@ -167,6 +169,12 @@ class Client:
         self.settings.auto_reconnect = event.on
         self._address()
         self.session.set_auto_reconnect(event.on, event.now)
+
+    def _stop_retry(self, event: events.StopRetry) -> None:
+        # "Stop" turns automatic reconnects off, as unticking the box would.
+        self.settings.auto_reconnect = False
+        self._address()
+        self.session.stop_retrying(event.now)
 
     # --- composing ---
 

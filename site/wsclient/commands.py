@@ -19,14 +19,17 @@ __all__ = [
     "Clipboard",
     "CloseSocket",
     "ComposerText",
+    "ConnectError",
     "Countdown",
     "Download",
     "Draw",
     "EntryChanged",
+    "Explain",
     "Fields",
     "Measurements",
     "Negotiated",
     "Open",
+    "ReconnectBox",
     "Relayout",
     "SendError",
     "ShowDump",
@@ -93,7 +96,19 @@ class Negotiated(Plain):
 
 
 class Countdown(Plain):
-    """Show the reconnect countdown's text, or hide it (None)."""
+    """Show the line under the status during an outage: the attempt and the countdown,
+    with "retry now" and "stop"; None hides it. waiting: whether a try is planned, so
+    that "retry now" has something to do (not while a try is connecting)."""
+
+    _fields = ("text", "waiting")
+
+    def __init__(self, text: "str | None", waiting: bool = False) -> None:
+        self.text = text
+        self.waiting = waiting
+
+
+class Explain(Plain):
+    """Show text behind the status's "why?" disclosure, or hide the disclosure (None)."""
 
     _fields = ("text",)
 
@@ -177,6 +192,27 @@ class Fields(Plain):
         self.protocols = protocols
         self.auto_reconnect = auto_reconnect
         self.mode = mode
+
+
+class ReconnectBox(Plain):
+    """Tick or untick the "reconnect automatically" box: the page turned reconnects
+    off (or the user did, with "stop"), and the box says so."""
+
+    _fields = ("on",)
+
+    def __init__(self, on: bool) -> None:
+        self.on = on
+
+
+class ConnectError(Plain):
+    """Say under the connection bar what is wrong with field ("url" or "protocols"),
+    and mark that field invalid; None clears the error."""
+
+    _fields = ("text", "field")
+
+    def __init__(self, text: "str | None", field: str = "url") -> None:
+        self.text = text
+        self.field = field
 
 
 class Address(Plain):

@@ -19,6 +19,7 @@ __all__ = [
     "Closed",
     "Compose",
     "Connect",
+    "ConnectionEdited",
     "Copied",
     "ClearLog",
     "Copy",
@@ -74,6 +75,10 @@ class Connect(Plain):
         self.url = url
         self.protocols = protocols
         self.now = now
+
+
+class ConnectionEdited(Plain):
+    """The user changed the address or the subprotocols field: its error, if any, goes."""
 
 
 class Close(Plain):

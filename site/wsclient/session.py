@@ -10,26 +10,26 @@ the list it shares with `Client`, which the shell carries out in order.
 
 A Connect while CONNECTING or OPEN replaces the socket (the old one's close event
 never reaches the session). After a Closed that the backoff allows, a Tick past
-`retries.at` connects again.
+`retries.at` connects again: an outage, shown in place and logged once (retry.py).
 """
 
-from wsclient import closecodes, i18n, urls
+from wsclient import urls
 from wsclient.binary import hex_pairs
 from wsclient.chars import utf8_len
 from wsclient.commands import (
     DRAW,
     CloseSocket,
     EntryChanged,
-    Negotiated,
     Open,
-    Status,
+    ReconnectBox,
     Transmit,
 )
 from wsclient.errors import InputError
-from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
+from wsclient.log import RECEIVED, SENT, MessageLog
 from wsclient.outbox import Outbox
 from wsclient.retry import Retries
 from wsclient.stats import Stats
+from wsclient.statusline import CLOSED, CLOSING, CONNECTING, ERROR, OPEN, StatusLine
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -42,25 +42,15 @@ if TYPE_CHECKING:
 
 __all__ = ["CLOSED", "CLOSING", "CONNECTING", "ERROR", "HEAD_BYTES", "OPEN", "Session"]
 
-CONNECTING = "connecting"
-OPEN = "open"
-CLOSING = "closing"
-CLOSED = "closed"
-ERROR = "error"
-
 # Binary frames are shown as a hex dump of their first bytes: converting a whole
 # 16 MiB frame into Python would stall the page for nothing anyone reads.
 HEAD_BYTES = 4096
 
 
-class Session:
+class Session(StatusLine):
     """One page's connection: its state, status line, outgoing queue and traffic log.
 
-    Args:
-        lang: the language of every text it writes.
-        log: the MessageLog it writes entries into.
-        out: the list it appends commands to.
-        rand: the backoff's random source, for tests.
+    Args: those of StatusLine, and rand, the backoff's random source, for tests.
     """
 
     def __init__(
@@ -70,9 +60,7 @@ class Session:
         out: "list[Plain]",
         rand: "Callable[[], float] | None" = None,
     ) -> None:
-        self.lang = lang
-        self.log = log
-        self.out = out
+        super().__init__(lang, log, out)
         self.outbox = Outbox()
         self.stats = Stats()
         self.retries = Retries(rand)
@@ -81,39 +69,13 @@ class Session:
         self.url: "str | None" = None
         self.protocols: "list[str]" = []
         self.state = CLOSED
-        self.status_class = CLOSED
-        self.status_text = self._t("status.closed") + " " + self._t("status.idle")
-        self._negotiated: "str | None" = None
+        # The status after the last close, out of an outage and in one; whether it was a drop.
+        self._closed_text = self._outage_text = self.status_text
+        self._dropped = False
         self._errored = False
         self._socket_opened = False
         self._ever_opened = False
         self._opened_at = 0.0
-
-    def _t(self, key: str, **params: object) -> str:
-        return i18n.t(self.lang, key, **params)
-
-    def _status(self, cls: str, text: str) -> None:
-        self.status_class = cls
-        self.status_text = text
-        self.out.append(Status(cls, text))
-
-    def system(self, text: str, now: float) -> None:
-        """Add a system entry."""
-        self.log.add(SYSTEM, text, False, utf8_len(text), now)
-        self.out.append(DRAW)
-
-    def note(self, key: str, now: float, **params: object) -> None:
-        """Add a system entry with the text of key, such as a warning about a parameter."""
-        self.system(self._t(key, **params), now)
-
-    def show_status(self) -> None:
-        """Say the status line again, as it is."""
-        self.out.append(Status(self.status_class, self.status_text))
-
-    def _negotiate(self, text: "str | None") -> None:
-        if text != self._negotiated:
-            self._negotiated = text
-            self.out.append(Negotiated(text))
 
     def _changed(self, messages: "list[Message]") -> None:
         for message in messages:
@@ -128,37 +90,42 @@ class Session:
             protocols: the field's text ("chat.v2, json"); None keeps the last ones.
 
         Returns:
-            Whether a socket is being opened; otherwise the status says why not.
+            Whether a socket is being opened; otherwise the error under the fields says why.
         """
+        field = "url"
         try:
             url = urls.check_url(text)
+            field = "protocols"
             if protocols is not None:
                 self.protocols = urls.check_protocols(protocols)
         except InputError as exc:
             message = self._t(exc.key, **exc.params)
             if self.state in (OPEN, CONNECTING):
-                # Nothing changed yet: the current connection stays, and says so.
                 message += " " + self._t("url.kept", url=self.url)
-                self._status(ERROR, message)
-                self.system(message, now)
-            else:
-                self.refused(message, now)
+            self.field_error(message, field)
             return False
+        self.field_error(None)
         if self.state != CLOSED:
             # The shell replaces the socket without a close event: settle its messages.
             self._changed(self.outbox.connection_lost())
         if url != self.target:
             self._ever_opened = False
             self.retries.backoff.reset()
+            self._end_outage(now)  # connecting elsewhere ends the outage
         self.target = url
         self.url = url
         self.state = CONNECTING
-        self.retries.stop()
         self._errored = False
         self._socket_opened = False
         self._negotiate(None)
-        self._status(CONNECTING, self._t("status.connecting", url=url))
+        if self.retries.since is None:
+            self._explain(None)
+            self._status(CONNECTING, self._t("status.connecting", url=url))
+        else:  # one more try of the outage: the status stays, only its class changes
+            self.retries.attempt()
+            self._status(CONNECTING, self._outage_text)
         self.out.append(Open(url, self.protocols))
+        self.show_countdown(now)
         return True
 
     def reconnect(self, now: float) -> bool:
@@ -166,9 +133,12 @@ class Session:
         return self.connect(self.target or "", None, now)
 
     def refused(self, message: str, now: float) -> None:
-        """The browser or the checks refused to open a socket: say why."""
+        """The browser refused to open a socket to the address: say why, under the fields."""
+        self._end_outage(now)
         self.state = CLOSED
-        self._status(ERROR, message)
+        self._dropped = False
+        self.field_error(message)
+        self._status(CLOSED, self._t("status.closed") + " " + self._t("status.idle"))
         self.system(message, now)
 
     def opened(self, url: str, protocol: str, extensions: str, now: float) -> None:
@@ -180,15 +150,11 @@ class Session:
         self._opened_at = now
         text = self._t("status.open", url=url)
         self._status(OPEN, text)
-        self.system(text, now)
-        negotiated = self._t(
-            "negotiated",
-            protocol=protocol or self._t("negotiated.no_protocol"),
-            extensions=extensions or self._t("negotiated.no_extensions"),
-        )
-        self._negotiate(negotiated)
-        if protocol or extensions:
-            self.system(negotiated, now)
+        self._explain(None)
+        outage = self.retries.end()
+        self.system(self._back(text, outage, now), now)
+        self.show_countdown(now)
+        self._agree(protocol, extensions, now, outage is not None)
         self._flush()
 
     # --- traffic ---
@@ -276,7 +242,7 @@ class Session:
         self.show_countdown(now)
 
     def show_countdown(self, now: float) -> None:
-        """Show the whole seconds left before the next automatic reconnect, if any."""
+        """Show the attempt and the whole seconds left before the next try, if any."""
         countdown = self.retries.countdown(now, self.lang)
         if countdown is not None:
             self.out.append(countdown)
@@ -285,18 +251,39 @@ class Session:
         """The user pressed "retry now": reconnect if a retry is planned."""
         if self.retries.at is not None:
             self.reconnect(now)
-        self.show_countdown(now)
 
     def stop_retrying(self, now: float) -> None:
-        """The user pressed stop: no automatic reconnect until the next drop."""
-        self.retries.stop()
-        self.show_countdown(now)
+        """The user pressed stop: automatic reconnects go off, and the box says so."""
+        self.out.append(ReconnectBox(False))
+        self.set_auto_reconnect(False, now)
 
     def set_auto_reconnect(self, on: bool, now: float) -> None:
-        """The user turned automatic reconnects on or off."""
-        self.retries.auto = on
-        if not on:
-            self.stop_retrying(now)
+        """The user turned automatic reconnects on or off.
+
+        On, while a dropped connection is down, tries at once and goes on trying, even
+        a server that never opened: the user asked for it. Off ends the outage.
+        """
+        retries = self.retries
+        retries.auto = on
+        if on and self.state == CLOSED and self._dropped and retries.since is None:
+            retries.begin(now, insist=True)
+            self.note("outage.resumed", now)
+            self.reconnect(now)
+        elif not on:
+            self._end_outage(now, True)
+
+    def _end_outage(self, now: float, say: bool = False) -> None:
+        """End the outage, if any, that did not bring the page back: log it, with its tries;
+        with say, the status says so too (else the caller's next status does)."""
+        outage = self.retries.end()
+        if outage is not None:
+            stopped = self._t("outage.stopped", attempts=outage[0])
+            self.system(stopped, now)
+            if say and self.state == CLOSED:
+                self._status(ERROR, self._closed_text + " " + stopped)
+            elif say:  # the try under way goes on, as any connection does
+                self._status(CONNECTING, self._t("status.connecting", url=self.url))
+            self.show_countdown(now)
 
     # --- closing ---
 
@@ -307,37 +294,51 @@ class Session:
         event later fills in the code and reason.
         """
         if self.state in (CONNECTING, OPEN):
+            self._end_outage(now)  # closing a try stops trying
             self.state = CLOSING
-            self._status(CLOSED, self._t("status.closed") + " " + self._t("status.closing"))
+            self._status(CLOSING, self._t("status.closing", url=self.url))
             self.out.append(CloseSocket(1000))
 
     def errored(self, now: float) -> None:
-        """The socket reported an error; browsers give no detail, the close that follows does."""
+        """The socket reported an error; browsers give no detail, the close that follows does.
+
+        Closing before the handshake ends fires one too: the user's own doing, not an
+        error. A try of an outage changes nothing: the outage's status stays in place.
+        """
         if self.state == CLOSING:
-            # Closing before the handshake ends fires an error too: the user's own doing.
             return
         self._errored = True
-        text = self._t("status.error", url=self.url or "")
-        self._status(ERROR, text)
-        self.system(text, now)
+        if self.retries.since is None:
+            self._status(ERROR, self._t("status.error", url=self.url))
 
     def closed(self, code: int, reason: str, clean: bool, now: float) -> None:
-        """The connection closed, cleanly or not; maybe schedule a reconnect."""
+        """The connection closed, cleanly or not; maybe plan a reconnect.
+
+        One entry for the close, with the error before it, if any; an outage's tries
+        after the first drop log nothing.
+        """
         user_closed = self.state == CLOSING
         self.state = CLOSED
+        self._dropped = not user_closed
         self._negotiate(None)
         self._changed(self.outbox.connection_lost())
-        detail = closecodes.describe_close(code, reason, clean, self.lang)
-        text = self._t("status.closed") + " " + detail
-        if user_closed:
-            text += " " + self._t("close.by_user")
-        elif code == 1006:
-            text += " " + closecodes.abnormal_hint(self.lang)
-        self._status(ERROR if self._errored else CLOSED, text)
-        self.system(text, now)
         if self._socket_opened:
             self.retries.backoff.closed_after(now - self._opened_at)
+        began = self.retries.since is None
         why = self.retries.plan(code, user_closed, not self._socket_opened, self._ever_opened, now)
-        if why is not None:
-            self.note(why, now)
+        self._explain(None if user_closed else code)
+        text = self._closed_text = self._closed(code, reason, clean)
+        self._outage_text = self._outage(code, self.target)
+        entry = (self._t("status.error", url=self.url) + " " if self._errored else "") + text
+        if self.retries.at is not None:
+            self._status(ERROR, self._outage_text)
+            if began:
+                self.system(entry + " " + self._t("outage.begin"), now)
+        else:
+            more = " " + self._t("close.by_user") if user_closed else ""
+            if why is not None:
+                more = " " + self._t(why) + " " + self._t("reconnect.tick")
+                self.out.append(ReconnectBox(False))
+            self._status(ERROR if self._errored else CLOSED, text + more)
+            self.system(entry + more, now)
         self.show_countdown(now)

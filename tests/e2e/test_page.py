@@ -64,12 +64,11 @@ def test_html_payload_is_shown_as_text(connected):
     ["", "http://example.com/", "ws://", "not a url", "javascript:alert(1)", "ws://host:99999/"],
 )
 def test_bad_url_gives_a_clear_error(connected, bad_url):
-    """A bad server address gets an error status that explains it, and nothing is thrown."""
+    """A bad server address gets a sentence under the field that explains it; nothing is thrown."""
     connected.fill("#url", bad_url)
     connected.click("#connect")
-    status = connected.locator(STATUS)
-    expect(status).to_have_class("error")
-    expect(status).to_have_text(re.compile(r"\w{3,}.*\w{3,}"))
+    expect(connected.locator("#connect-error")).to_have_text(re.compile(r"\w{3,}.*\w{3,}"))
+    expect(connected.locator("#url")).to_have_attribute("aria-invalid", "true")
 
 
 def test_url_query_connects_on_load(open_page, scripted_server):
@@ -157,9 +156,8 @@ def test_negotiated_subprotocol_is_shown(open_page, scripted_server):
 
 
 def test_bad_subprotocol_is_refused_before_connecting(connected):
-    """A subprotocol that is not a token gets an error status naming it."""
+    """A subprotocol that is not a token gets a sentence under the fields naming it."""
     connected.fill("#protocols", "chat v2")
     connected.click("#connect")
-    status = connected.locator(STATUS)
-    expect(status).to_have_class("error")
-    expect(status).to_contain_text("chat v2")
+    expect(connected.locator("#connect-error")).to_contain_text("chat v2")
+    expect(connected.locator("#protocols")).to_have_attribute("aria-invalid", "true")

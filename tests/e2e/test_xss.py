@@ -126,10 +126,9 @@ def test_address_full_of_html_is_shown_as_text(open_page, dialogs):
     """A ?url= whose host is an HTML tag gets an error sentence that quotes it as text."""
     payload = "<img src=x onerror=window.__xss=1>"
     page = open_page(url=f"ws://{payload}/")
-    status = page.locator("#status")
-    expect(status).to_have_class("error")
-    expect(status).to_contain_text(f"“{payload}”")
-    assert status.evaluate("el => el.childElementCount") == 0
+    error = page.locator("#connect-error")
+    expect(error).to_contain_text(f"“{payload}”")
+    assert error.evaluate("el => el.childElementCount") == 0
     assert page.evaluate(STRANGERS_JS) == []
     assert page.locator("img").count() == 0
     _assert_nothing_ran(page, dialogs)

@@ -47,21 +47,23 @@ def test_connect_with_a_good_url_opens_it_and_shows_connecting():
 
 
 @pytest.mark.parametrize("bad", ["", "http://x", "ws://", "not a url", "javascript:alert(1)"])
-def test_connect_with_a_bad_url_explains_why(bad):
-    """A bad address opens nothing, shows an error status and logs it."""
+def test_connect_with_a_bad_url_explains_why_under_the_field(bad):
+    """A bad address opens nothing and is said under the address field, not as a status."""
     core = client()
     out = feed(core, Connect(bad, "", 0.0))
     assert not of(out, commands.Open)
-    cls, text = last_status(out)
-    assert cls == ERROR
-    assert texts(core) == [(SYSTEM, text)]
+    (error,) = of(out, commands.ConnectError)
+    assert error.field == "url" and error.text
+    assert not of(out, commands.Status)
+    assert texts(core) == []
 
 
-def test_browser_refusing_the_address_is_an_error():
-    """When the browser will not open the socket, the status says what it said."""
+def test_browser_refusing_the_address_says_why_under_the_field():
+    """When the browser will not open the socket, the field says what it said; no red status."""
     core = client()
     out = feed(core, Connect(URL, "", 0.0), OpenFailed("SyntaxError: bad", 0.0))
-    assert last_status(out)[0] == ERROR
+    assert "SyntaxError: bad" in of(out, commands.ConnectError)[-1].text
+    assert last_status(out)[0] == CLOSED
     assert "SyntaxError: bad" in texts(core)[-1][1]
 
 
@@ -155,7 +157,7 @@ def test_unexpected_close_schedules_a_reconnect_with_auto_reconnect():
     core = opened(rand=lambda: 0.5)
     core.handle(AutoReconnect(True, 0.0))
     out = feed(core, Closed(1006, "", False, 1_000.0))
-    assert of(out, commands.Countdown)[-1].text == "Reconectando em 1 s…"
+    assert of(out, commands.Countdown)[-1].text == "Tentativa 1 em 1 s…"
     out = feed(core, Tick(1_250.0))
     assert of(out, commands.Open) == [commands.Open(URL, [])]
 
@@ -249,13 +251,14 @@ def test_close_shows_code_name_reason_and_cleanliness():
 
 
 def test_close_after_an_error_keeps_the_error_class_and_explains_1006():
-    """An error then 1006 ends in class error with the likely causes."""
+    """An error then 1006 ends in class error, with the likely causes behind "why?"."""
     core = client(lang="en")
     out = feed(core, Connect(URL, "", 0.0), Errored(0.0), Closed(1006, "", False, 0.0))
     cls, text = last_status(out)
     assert cls == ERROR
     assert text.startswith("WebSocket disconnected.")
-    assert "refused" in text
+    assert "refused" not in text
+    assert "refused" in of(out, commands.Explain)[-1].text
 
 
 def test_close_request_only_when_connected():
@@ -266,13 +269,12 @@ def test_close_request_only_when_connected():
     assert of(feed(core, Close(0.0)), commands.CloseSocket)
 
 
-def test_bad_address_while_open_keeps_the_connection():
-    """A bad address typed while connected is refused and the connection goes on."""
+def test_bad_address_while_open_keeps_the_connection_and_its_status():
+    """A bad address typed while connected is refused under the field; the status stays open."""
     core = opened()
     out = feed(core, Connect("http://x", "", 0.0))
-    assert not of(out, commands.Open)
-    cls, text = last_status(out)
-    assert cls == ERROR and "ws://h/" in text
+    assert not of(out, commands.Open) and not of(out, commands.Status)
+    assert "ws://h/" in of(out, commands.ConnectError)[0].text
     assert core.session.state == OPEN
     assert send(core, "ainda aqui?")[0] == ["ainda aqui?"]
 

@@ -104,8 +104,8 @@ CASES = (
         ),
         (
             "t fills a number",
-            lambda: i18n.t("pt-BR", "reconnect.countdown", seconds=3),
-            "Reconectando em 3 s…",
+            lambda: i18n.t("pt-BR", "reconnect.countdown", attempt=2, seconds=3),
+            "Tentativa 2 em 3 s…",
         ),
     ]
 )

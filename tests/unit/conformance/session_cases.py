@@ -45,8 +45,52 @@ def _log(query, *steps):
     return [[e.direction, e.text, e.state] for e in core.log.history()]
 
 
+def _entries(query, *steps):
+    """Feed the events; return the text of every system entry, in order."""
+    return [text for direction, text, _ in _log(query, *steps) if direction == "system"]
+
+
+def _kinds(kinds, seen):
+    """Of the commands _run saw, per event, those of the named kinds."""
+    return [[command for command in out if command[0] in kinds] for out in seen]
+
+
 URL = "ws://h/"
 OPENED = events.Opened(URL, "", "", 10.0)
+
+
+def _failed(now):
+    """A try that fails as a refused connection does: the socket's error, then 1006."""
+    return events.Errored(now), events.Closed(1006, "", False, now)
+
+
+# An open connection to URL drops; with rand 0.5 the tries wait 250, 500, 1000 ms.
+# The third try opens: 1910 ms after the drop.
+OUTAGE = (
+    (events.Start(0.0), OPENED)
+    + _failed(40.0)
+    + (events.Tick(300.0),)
+    + _failed(310.0)
+    + (events.Tick(850.0),)
+    + _failed(860.0)
+    + (events.Tick(1900.0), events.Opened(URL, "", "", 1950.0))
+)
+# The server is down when the page loads: the first connection never opens.
+DOWN_AT_LOAD = (events.Start(0.0),) + _failed(5.0)
+RECONNECT = "?lang=en&url=ws://h/&reconnect=1"
+HINT = (
+    "The browser does not say why. Likely causes: connection refused (server down or wrong "
+    "port), a TLS or certificate error, a proxy or firewall in the way, or the server died "
+    "without sending a close frame."
+)
+OUTAGE_STATUS = (
+    "WebSocket disconnected. Code 1006: Abnormal Closure. Reconnecting to ws://h/ automatically."
+)
+DECLINED = (
+    "WebSocket disconnected. Code 1006 (Abnormal Closure). Reason: none. Unclean close. "
+    "No automatic reconnect: the connection to this server never opened. Check the address "
+    "and whether the server is up. Tick “Reconnect automatically” to try again."
+)
 
 CASES = [
     (
@@ -119,20 +163,14 @@ CASES = [
             [["Status", "error", "Connection error with ws://h/."]],
             [
                 ["Negotiated", None],
-                [
-                    "Status",
-                    "error",
-                    "WebSocket disconnected. Code 1006 (Abnormal Closure). Reason: none. "
-                    "Unclean close. The browser does not say why. Likely causes: connection "
-                    "refused (server down or wrong port), a TLS or certificate error, a proxy "
-                    "or firewall in the way, or the server died without sending a close frame.",
-                ],
-                ["Countdown", "Reconnecting in 1 s…"],
+                ["Explain", HINT],
+                ["Status", "error", OUTAGE_STATUS],
+                ["Countdown", "Attempt 1 in 1 s…", True],
             ],
             [
-                ["Status", "connecting", "Connecting to ws://h/…"],
+                ["Status", "connecting", OUTAGE_STATUS],
                 ["Open", "ws://h/", []],
-                ["Countdown", None],
+                ["Countdown", "Attempt 1: connecting…", False],
             ],
         ],
     ),
@@ -149,8 +187,8 @@ CASES = [
             [
                 [
                     "Status",
-                    "closed",
-                    "WebSocket desconectado. Aguardando o servidor confirmar o fechamento…",
+                    "closing",
+                    "Fechando a conexão com ws://h/: aguardando o servidor confirmar…",
                 ],
                 ["CloseSocket", 1000],
             ],
@@ -163,6 +201,195 @@ CASES = [
                     "Fechamento limpo. Você fechou a conexão.",
                 ],
             ],
+        ],
+    ),
+    (
+        "an outage's tries keep its status and only switch its class",
+        lambda: [
+            command[1:]
+            for out in _kinds(["Status"], _run(RECONNECT, *OUTAGE)[3:])
+            for command in out
+        ],
+        [
+            ["error", OUTAGE_STATUS],
+            ["connecting", OUTAGE_STATUS],
+            ["error", OUTAGE_STATUS],
+            ["connecting", OUTAGE_STATUS],
+            ["error", OUTAGE_STATUS],
+            ["connecting", OUTAGE_STATUS],
+            ["open", "Connected to server ws://h/"],
+        ],
+    ),
+    (
+        "an outage's line under the status counts the tries in place",
+        lambda: [
+            command[1:]
+            for out in _kinds(["Countdown"], _run(RECONNECT, *OUTAGE)[3:])
+            for command in out
+        ],
+        [
+            ["Attempt 1 in 1 s…", True],
+            ["Attempt 1: connecting…", False],
+            ["Attempt 2 in 1 s…", True],
+            ["Attempt 2: connecting…", False],
+            ["Attempt 3 in 1 s…", True],
+            ["Attempt 3: connecting…", False],
+            [None, False],
+        ],
+    ),
+    (
+        "an outage explains 1006 once and hides it once back",
+        lambda: [
+            command[1] for out in _kinds(["Explain"], _run(RECONNECT, *OUTAGE)) for command in out
+        ],
+        [HINT, None],
+    ),
+    (
+        "an outage logs its drop and its end, not each try",
+        lambda: _entries(RECONNECT, *OUTAGE),
+        [
+            "Connected to server ws://h/",
+            "Connection error with ws://h/. WebSocket disconnected. Code 1006 (Abnormal "
+            "Closure). Reason: none. Unclean close. Reconnecting automatically.",
+            "Connected to server ws://h/ — back after 1 s without a connection. Attempts: 3.",
+        ],
+    ),
+    (
+        "stop unticks the box and ends the outage with one entry",
+        lambda: (
+            _run(RECONNECT, *(OUTAGE[:7] + (events.StopRetry(400.0), events.Tick(5000.0))))[7:],
+            _entries(RECONNECT, *(OUTAGE[:7] + (events.StopRetry(400.0),)))[2:],
+        ),
+        [
+            [
+                [
+                    ["Address", "?url=ws://h/&reconnect=0&lang=en"],
+                    ["ReconnectBox", False],
+                    [
+                        "Status",
+                        "error",
+                        "WebSocket disconnected. Code 1006 (Abnormal Closure). Reason: none. "
+                        "Unclean close. Automatic reconnect stopped. Attempts made: 1.",
+                    ],
+                    ["Countdown", None, False],
+                ],
+                [],
+            ],
+            ["Automatic reconnect stopped. Attempts made: 1."],
+        ],
+    ),
+    (
+        "stop during a try lets that try go on as a plain connection",
+        lambda: _run(RECONNECT, *(OUTAGE[:5] + (events.StopRetry(400.0),)))[5],
+        [
+            ["Address", "?url=ws://h/&reconnect=0&lang=en"],
+            ["ReconnectBox", False],
+            ["Status", "connecting", "Connecting to ws://h/…"],
+            ["Countdown", None, False],
+        ],
+    ),
+    (
+        "a server down at load unticks the box, and the status says why",
+        lambda: _run(RECONNECT, *DOWN_AT_LOAD)[2],
+        [
+            ["Explain", HINT],
+            ["ReconnectBox", False],
+            ["Status", "error", DECLINED],
+        ],
+    ),
+    (
+        "a server down at load: the log agrees with the status",
+        lambda: _entries(RECONNECT, *DOWN_AT_LOAD),
+        ["Connection error with ws://h/. " + DECLINED],
+    ),
+    (
+        "ticking the box while down tries again at once and goes on trying",
+        lambda: _run(
+            RECONNECT,
+            *(DOWN_AT_LOAD + (events.AutoReconnect(True, 20.0),) + _failed(30.0)),
+        )[3:],
+        [
+            [
+                ["Status", "connecting", OUTAGE_STATUS],
+                ["Open", "ws://h/", []],
+                ["Countdown", "Attempt 1: connecting…", False],
+            ],
+            [],
+            [["Status", "error", OUTAGE_STATUS], ["Countdown", "Attempt 2 in 1 s…", True]],
+        ],
+    ),
+    (
+        "ticking the box while down says so in the log",
+        lambda: _entries(RECONNECT, *(DOWN_AT_LOAD + (events.AutoReconnect(True, 20.0),)))[1:],
+        ["Automatic reconnect on: trying again."],
+    ),
+    (
+        "ticking the box after the user's own close connects nothing",
+        lambda: _run(
+            "?lang=en&url=ws://h/",
+            events.Start(0.0),
+            OPENED,
+            events.Close(20.0),
+            events.Closed(1000, "", True, 30.0),
+            events.AutoReconnect(True, 40.0),
+        )[4],
+        [["Address", "?url=ws://h/&reconnect=1&lang=en"]],
+    ),
+    (
+        "a bad address while open is said under the field, and the status stays",
+        lambda: _run(
+            "?lang=en&url=ws://h/",
+            events.Start(0.0),
+            OPENED,
+            events.Connect("http://x", "", 20.0),
+            events.ConnectionEdited(),
+            events.ConnectionEdited(),
+        )[2:],
+        [
+            [
+                [
+                    "ConnectError",
+                    "Invalid address: the scheme must be ws:// or wss://, not http:// "
+                    "(try ws://x). The connection to ws://h/ goes on.",
+                    "url",
+                ]
+            ],
+            [["ConnectError", None, "url"]],
+            [],
+        ],
+    ),
+    (
+        "a bad subprotocol is said under its own field",
+        lambda: _run("?lang=en", events.Connect(URL, "chat v2", 0.0)),
+        [
+            [
+                [
+                    "ConnectError",
+                    "Invalid subprotocol: “chat v2” may only have letters, digits and "
+                    "!#$%&'*+-.^_`|~.",
+                    "protocols",
+                ]
+            ]
+        ],
+    ),
+    (
+        "a bad address on load leaves the status as it starts",
+        lambda: _kinds(
+            ["Status", "ConnectError", "Open"], _run("?lang=en&url=ws://", events.Start(0.0))
+        ),
+        [
+            [
+                [
+                    "ConnectError",
+                    "Invalid address: the server name after ws:// is missing.",
+                    "url",
+                ],
+                [
+                    "Status",
+                    "closed",
+                    "WebSocket disconnected. Enter a WebSocket server address and click Connect.",
+                ],
+            ]
         ],
     ),
 ]
