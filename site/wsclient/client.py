@@ -158,6 +158,8 @@ class Client:
 
     def _connect(self, event: events.Connect) -> None:
         if self.session.connect(event.url, event.protocols, event.now):
+            # What the user typed passed: any error under the fields is old.
+            self.session.field_error(None)
             self.settings.url = self.session.target or ""
             self.settings.protocols = event.protocols
             self._address()

@@ -104,7 +104,6 @@ class Session(StatusLine):
                 message += " " + self._t("url.kept", url=self.url)
             self.field_error(message, field)
             return False
-        self.field_error(None)
         if self.state != CLOSED:
             # The shell replaces the socket without a close event: settle its messages.
             self._changed(self.outbox.connection_lost())

@@ -67,7 +67,9 @@ def test_bad_url_gives_a_clear_error(connected, bad_url):
     """A bad server address gets a sentence under the field that explains it; nothing is thrown."""
     connected.fill("#url", bad_url)
     connected.click("#connect")
-    expect(connected.locator("#connect-error")).to_have_text(re.compile(r"\w{3,}.*\w{3,}"))
+    error = connected.locator("#connect-error")
+    expect(error).to_be_visible()
+    expect(error).to_have_text(re.compile(r"\w{3,}.*\w{3,}"))
     expect(connected.locator("#url")).to_have_attribute("aria-invalid", "true")
 
 

@@ -155,6 +155,7 @@ def test_bad_address_while_connected_is_said_under_the_field(connected):
     field.fill("http://x")
     connected.get_by_role("button", name="Conectar").click()
     error = connected.locator("#connect-error")
+    expect(error).to_be_visible()
     expect(error).to_contain_text("não http:// (experimente ws://x)")
     expect(error).to_contain_text("continua")
     expect(field).to_have_attribute("aria-invalid", "true")
@@ -172,6 +173,19 @@ def test_editing_the_address_takes_its_error_away(connected):
     field.type("h")
     expect(connected.locator("#connect-error")).to_be_hidden()
     expect(field).not_to_have_attribute("aria-invalid", "true")
+
+
+@pytest.mark.allow_console(CONNECTION_FAILED)
+def test_bad_address_typed_during_an_outage_stays_explained(open_page, scripted_server):
+    """The page's own tries do not take away the error under the address the user typed."""
+    page, _ = _dropped(open_page, scripted_server)
+    page.get_by_label("Servidor").fill("ws://")
+    page.get_by_role("button", name="Conectar").click()
+    expect(page.locator("#connect-error")).to_be_visible()
+    page.evaluate(WATCH_STATUS_JS)
+    page.wait_for_function(TRIES_SEEN_JS, arg=2, timeout=30_000)
+    expect(page.locator("#connect-error")).to_be_visible()
+    expect(page.get_by_label("Servidor")).to_have_attribute("aria-invalid", "true")
 
 
 def test_closing_reads_as_closing(connected):

@@ -219,3 +219,11 @@ def test_back_to_the_same_agreement_logs_one_entry():
     feed(core, Closed(1006, "", False, 600.0))
     feed(core, Tick(core.session.retries.at), Opened(URL, "", "y-ext", 1_500.0))
     assert _system(core)[-1] == "Subprotocol: none. Extensions: y-ext."
+
+
+def test_a_try_leaves_the_error_under_the_address_alone():
+    """A bad address typed during an outage stays explained while the page retries."""
+    core = _dropped()
+    feed(core, Connect("ws://", "", 150.0))
+    out = feed(core, Tick(core.session.retries.at))
+    assert of(out, commands.Open) and not of(out, commands.ConnectError)
