@@ -122,11 +122,11 @@ class LogView:
         if log.filtered or texts.shown("filter-count") is not None:
             count = None
             if log.filtered:
-                count = i18n.t(self._lang, "filter.count", matched=log.matched, total=log.kept)
+                count = present.filter_count(log.matched, log.kept, self._lang)
             texts.say("filter-count", count)
         dropped = None
         if log.dropped:
-            dropped = i18n.t(self._lang, "log.dropped", count=log.dropped)
+            dropped = present.dropped_note(log.dropped, self._lang)
         texts.say("dropped", dropped)
 
     def _remove_oldest(self, ul, count: int) -> None:
@@ -152,13 +152,13 @@ class LogView:
         metas = []
         for seq in seqs.split(","):
             entry = log.at(int(seq))
-            metas.append("" if entry is None else present.meta(entry, clock, kinds))
+            metas.append("" if entry is None else present.meta(entry, clock, kinds, self._lang))
         bridge.set_metas(self._list, "\n".join(metas))
 
     def _item(self, entry, bare: bool = False):
         # The time, size and type, drawn by CSS: the li's text stays label + payload.
         bare = bare and not entry.binary
-        meta = "" if bare else present.meta(entry, self._clock, self._kinds)
+        meta = "" if bare else present.meta(entry, self._clock, self._kinds, self._lang)
         # A clone of a ready-made "li > span label" costs one call instead of five.
         template = self._templates[entry.direction]
         if entry.binary:

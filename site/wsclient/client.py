@@ -267,7 +267,7 @@ class Client:
         self.session.tick(event.now)
         if event.buffered != self._shown_buffered:
             self._shown_buffered = event.buffered
-            text = self._t("buffered", bytes=event.buffered) if event.buffered else None
+            text = self._t("buffered", count=event.buffered) if event.buffered else None
             self.out.append(Buffered(text))
         self._measure(event.now)
 

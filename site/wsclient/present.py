@@ -7,6 +7,7 @@ from wsclient import i18n
 from wsclient.export import iso_time
 from wsclient.jsontext import looks_like_json, pretty_json
 from wsclient.log import RECEIVED, SENT, SYSTEM
+from wsclient.numfmt import number
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -21,9 +22,10 @@ __all__ = [
     "announcement",
     "binary_note",
     "copy_text",
-    "decimal",
+    "dropped_note",
     "entry_text",
     "export_name",
+    "filter_count",
     "fold",
     "make_filter",
     "meta",
@@ -106,30 +108,18 @@ class Clock:
         return self._prefix + _MILLIS[local - second * 1000]
 
 
-def meta(entry: "Entry", clock: Clock, kinds: "Mapping[str, str]") -> str:
+def meta(entry: "Entry", clock: Clock, kinds: "Mapping[str, str]", lang: str) -> str:
     """An entry's meta line: "12:00:00.000 · 5 B · text"; a system entry has its time only.
 
     Args:
         kinds: the word for each frame type, {"text": "text", "binary": "binary"}.
+        lang: the language the size is written in ("1.000.000 B" or "1,000,000 B").
     """
     when = clock.time(entry.time_ms)
     if entry.direction == SYSTEM:
         return when
-    return "%s · %d B · %s" % (when, entry.size, kinds["binary"] if entry.binary else kinds["text"])
-
-
-def decimal(value: float, lang: str, places: int = 1) -> str:
-    """Format a number with places decimals and the language's decimal mark."""
-    # Rounded half away from zero by hand: "%.1f" rounds 1.25 to 1.2 on CPython
-    # and to 1.3 on MicroPython.
-    scale = 10**places
-    scaled = int(abs(value) * scale + 0.5)
-    sign = "-" if value < 0 and scaled else ""
-    text = sign + str(scaled // scale)
-    if places:
-        mark = "," if lang == "pt-BR" else "."
-        text += mark + str(scaled % scale + scale)[1:]
-    return text
+    kind = kinds["binary"] if entry.binary else kinds["text"]
+    return when + " · " + number(lang, entry.size) + " B · " + kind
 
 
 def stats_line(key: str, counts: "Traffic", lang: str) -> str:
@@ -137,10 +127,10 @@ def stats_line(key: str, counts: "Traffic", lang: str) -> str:
     return i18n.t(
         lang,
         key,
-        messages=counts["messages"],
-        bytes=counts["bytes"],
-        rate=decimal(counts["rate"], lang),
-        byte_rate=decimal(counts["byte_rate"], lang, 0),
+        messages=number(lang, counts["messages"]),
+        bytes=number(lang, counts["bytes"]),
+        rate=number(lang, counts["rate"], 1),
+        byte_rate=number(lang, counts["byte_rate"]),
     )
 
 
@@ -148,14 +138,22 @@ def rtt_line(last: "float | None", median: "float | None", lang: str) -> str:
     """The echo round-trip line; last and median are milliseconds, or None before any echo."""
     if last is None or median is None:
         return i18n.t(lang, "rtt.none")
-    return i18n.t(lang, "rtt", last=decimal(last, lang), median=decimal(median, lang))
+    return i18n.t(lang, "rtt", last=number(lang, last, 1), median=number(lang, median, 1))
 
 
 def announcement(count: int, lang: str) -> str:
     """What the live region says about count new messages ("12 new messages")."""
-    if count == 1:
-        return i18n.t(lang, "announce.one")
-    return i18n.t(lang, "announce.many", count=count)
+    return i18n.t(lang, "announce", count=count)
+
+
+def filter_count(matched: int, total: int, lang: str) -> str:
+    """How many of the kept entries the filter lets through ("6 of 15 entries")."""
+    return i18n.t(lang, "filter.count", matched=number(lang, matched), count=total)
+
+
+def dropped_note(count: int, lang: str) -> str:
+    """How many entries left the list, or never reached it ("12 older messages hidden")."""
+    return i18n.t(lang, "log.dropped", count=count)
 
 
 def copy_text(entries: "Iterable[Entry]", clock: Clock, labels: "Mapping[str, str]") -> str:
@@ -195,12 +193,12 @@ def entry_text(entry: "Entry", pretty: bool) -> "tuple[str, bool]":
 
 def truncated_note(entry: "Entry", lang: str) -> str:
     """The note after a text entry that shows only its start."""
-    return i18n.t(lang, "text.truncated", size=entry.size)
+    return i18n.t(lang, "text.truncated", size=number(lang, entry.size))
 
 
 def binary_note(entry: "Entry", lang: str) -> str:
     """The note after a binary entry's dump: its size, and how much of it the page holds."""
     held = len(entry.payload) if entry.payload is not None else 0
     if entry.size > held:
-        return i18n.t(lang, "binary.held", size=entry.size, held=held)
-    return i18n.t(lang, "binary", size=entry.size)
+        return i18n.t(lang, "binary.held", size=number(lang, entry.size), held=number(lang, held))
+    return i18n.t(lang, "binary", count=entry.size)
