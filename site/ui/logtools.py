@@ -57,7 +57,9 @@ class LogTools:
     def _log_clicked(self, event) -> None:
         button = event.target.closest("button.show-all")
         if not is_none(button):
-            self._feed(ShowAll(int(button.closest("li").dataset.seq)))
+            li = button.closest("li")
+            width = int(li.querySelector("pre.dump").dataset.width)
+            self._feed(ShowAll(int(li.dataset.seq), width))
 
     def _clipboard(self, command: Clipboard) -> None:
         self._copying = command.count

@@ -17,8 +17,10 @@ __all__ = ["LogView"]
 IMMEDIATE = 4
 # Entries at the end of a drawn batch that get their meta line at once.
 META_TAIL = 40
-# A binary entry's dump shows this many lines until "show all" is pressed.
-DUMP_LINES = 8
+# A binary entry's dump shows this many bytes until "show all" is pressed.
+DUMP_BYTES = 128
+# Screens too narrow for a dump of 16 bytes a line (about 78 characters) get 8.
+NARROW = "(max-width: 47.99rem)"
 # Outbox states a sent entry shows; the others (in flight, sent, confirmed) need no marker.
 _MARKED = {
     outbox.PENDING: "state.pending",
@@ -51,6 +53,7 @@ class LogView:
         self._changed: list = []
         # Whether some entries were drawn without their meta line (see fill_meta).
         self._bare = False
+        self._narrow = js.matchMedia(NARROW)
         self._frame = create_proxy(guard(self._on_frame))
         self._frame_pending = False
         self._dirty = False
@@ -188,12 +191,15 @@ class LogView:
     def _dump(self, li, entry) -> None:
         """An offset / hex / ASCII dump of the bytes held, its first lines only at first."""
         data = entry.payload if entry.payload is not None else b""
-        lines = hex_dump(data, limit=16 * (DUMP_LINES + 1))
+        width = 8 if self._narrow.matches else 16
+        shown = DUMP_BYTES // width
+        lines = hex_dump(data, width, DUMP_BYTES + width)
         pre = self._document.createElement("pre")
         pre.className = "dump"
-        pre.textContent = "\n".join(lines[:DUMP_LINES])
+        pre.dataset.width = str(width)
+        pre.textContent = "\n".join(lines[:shown])
         li.append(pre)
-        if len(lines) > DUMP_LINES:
+        if len(lines) > shown:
             li.dataset.seq = str(entry.seq)
             button = self._document.createElement("button")
             button.type = "button"

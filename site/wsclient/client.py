@@ -258,7 +258,7 @@ class Client:
         entry = self.log.at(event.seq)
         text = None
         if entry is not None and entry.payload is not None:
-            text = "\n".join(hex_dump(entry.payload))
+            text = "\n".join(hex_dump(entry.payload, event.width))
         self.out.append(ShowDump(event.seq, text))
 
     # --- time ---

@@ -188,12 +188,14 @@ class Copy(Plain):
 
 
 class ShowAll(Plain):
-    """The user pressed "show all" on the binary entry numbered seq."""
+    """The user pressed "show all" on the binary entry numbered seq, whose dump has
+    width bytes per line (8 on a narrow screen)."""
 
-    _fields = ("seq",)
+    _fields = ("seq", "width")
 
-    def __init__(self, seq: int) -> None:
+    def __init__(self, seq: int, width: int = 16) -> None:
         self.seq = seq
+        self.width = width
 
 
 # --- the browser, answering the core's commands or on its own ---
