@@ -17,6 +17,9 @@ __all__ = ["LogView"]
 IMMEDIATE = 4
 # Entries at the end of a drawn batch that get their meta line at once.
 META_TAIL = 40
+# A filter's result may need a thousand entries the list does not show yet: they are
+# drawn this many per frame, newest first, so that no keystroke waits for them all.
+VIEW_SLICE = 100
 # A binary entry's dump shows this many bytes until "show all" is pressed.
 DUMP_BYTES = 128
 # Screens too narrow for a dump of 16 bytes a line (about 78 characters) get 8.
@@ -53,6 +56,10 @@ class LogView:
         self._changed: list = []
         # Whether some entries were drawn without their meta line (see fill_meta).
         self._bare = False
+        # Entries of a filter's result still to draw, oldest first, and the number
+        # from which they get their meta line at once (the last META_TAIL of it).
+        self._rest: list = []
+        self._meta_from = 0
         self._narrow = js.matchMedia(NARROW)
         self._frame = create_proxy(guard(self._on_frame))
         self._frame_pending = False
@@ -102,6 +109,14 @@ class LogView:
 
     def _draw(self) -> None:
         log = self._log
+        view = log.take_view()
+        if view is not None:
+            self._show_view(view)
+        if self._rest:
+            self._draw_rest()
+            if self._rest:
+                self._dirty = True  # more at the next frame; new entries wait for them
+                return
         entries, remove = log.take_batch()
         if self._changed:
             for seq in self._changed:
@@ -122,6 +137,8 @@ class LogView:
             if stick or remove >= ul.childElementCount:
                 ul.scrollTop = ul.scrollHeight
         texts = self._texts
+        if log.scanning:
+            return  # the counts come with the filter's result
         if log.filtered or texts.shown("filter-count") is not None:
             count = None
             if log.filtered:
@@ -131,6 +148,29 @@ class LogView:
         if log.dropped:
             dropped = present.dropped_note(log.dropped, self._lang)
         texts.say("dropped", dropped)
+
+    def _show_view(self, view: list) -> None:
+        """Show a new filter's result: keep the entries shown already, draw the others."""
+        ul = self._list
+        missing = str(bridge.keep_only(ul, ",".join([str(entry.seq) for entry in view])))
+        self._rest = []
+        if missing:
+            numbers = set([int(seq) for seq in missing.split(",")])
+            self._rest = [entry for entry in view if entry.seq in numbers]
+            self._meta_from = view[max(0, len(view) - META_TAIL)].seq
+        ul.scrollTop = ul.scrollHeight
+
+    def _draw_rest(self) -> None:
+        """Draw the next slice of a filter's result, newest first, each in its place."""
+        rest = self._rest
+        chunk = rest[-VIEW_SLICE:]
+        self._rest = rest[: len(rest) - len(chunk)]
+        meta_from = self._meta_from
+        items = [self._item(entry, entry.seq < meta_from) for entry in chunk]
+        bridge.insert_in_order(self._list, *items)
+        if chunk[0].seq < meta_from:
+            self._bare = True
+        self._list.scrollTop = self._list.scrollHeight
 
     def _remove_oldest(self, ul, count: int) -> None:
         """Remove the first count entries with a few calls, not one per entry."""
@@ -166,6 +206,7 @@ class LogView:
         template = self._templates[entry.direction]
         if entry.binary:
             li = template.cloneNode(True)
+            li.dataset.seq = str(entry.seq)
             if meta:
                 li.setAttribute("data-meta", meta)
             self._dump(li, entry)
@@ -173,6 +214,7 @@ class LogView:
             text, truncated = present.entry_text(entry, self._pretty)
             if "\x00" in text:
                 li = template.cloneNode(True)
+                li.dataset.seq = str(entry.seq)
                 if meta:
                     li.setAttribute("data-meta", meta)
                 call_with_text(li, "append", text)
@@ -200,7 +242,6 @@ class LogView:
         pre.textContent = "\n".join(lines[:shown])
         li.append(pre)
         if len(lines) > shown:
-            li.dataset.seq = str(entry.seq)
             button = self._document.createElement("button")
             button.type = "button"
             button.className = "show-all"

@@ -26,12 +26,14 @@ __all__ = [
     "Errored",
     "Export",
     "Filter",
+    "FilterDue",
     "InternalError",
     "ModeChanged",
     "OpenFailed",
     "Opened",
     "Pretty",
     "Recall",
+    "ResetCounters",
     "RetryNow",
     "ShowAll",
     "Start",
@@ -40,6 +42,7 @@ __all__ = [
     "TextReceived",
     "Tick",
     "Transmitted",
+    "UndoClear",
 ]
 
 
@@ -161,6 +164,10 @@ class Filter(Plain):
         self.directions = directions
 
 
+class FilterDue(Plain):
+    """The wait that FilterLater asked for is over: apply the filter, or search on."""
+
+
 class Pretty(Plain):
     """The user turned the pretty JSON view on or off."""
 
@@ -172,6 +179,29 @@ class Pretty(Plain):
 
 class ClearLog(Plain):
     """The user pressed "clear log"."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class UndoClear(Plain):
+    """The user pressed "undo" after clearing the log."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class ResetCounters(Plain):
+    """The user pressed "reset counters" after clearing the log."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
 
 
 class Export(Plain):

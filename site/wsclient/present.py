@@ -12,13 +12,14 @@ from wsclient.numfmt import number
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable, Iterable, Mapping
+    from typing import Iterable, Mapping
 
     from wsclient.log import Entry
     from wsclient.stats import Traffic
 
 __all__ = [
     "Clock",
+    "TextFilter",
     "announcement",
     "binary_note",
     "copy_text",
@@ -27,6 +28,7 @@ __all__ = [
     "export_name",
     "filter_count",
     "fold",
+    "folded",
     "make_filter",
     "meta",
     "rtt_line",
@@ -48,17 +50,79 @@ _LOWERED = "ç".upper() == "ç"  # True on MicroPython: non-ASCII case is left a
 
 def fold(text: str) -> str:
     """Lower-case text for a case-insensitive match, the same on every interpreter."""
+    if not _LOWERED:
+        return text.lower()
+    # MicroPython: folding ten thousand texts at the first keystroke is the filter's
+    # main cost, and most of it is allocating. A text of ASCII bytes only (its length
+    # in bytes, through a memoryview, is its length) in lower case is its own fold.
+    ascii = len(memoryview(text)) == len(text)  # type: ignore[arg-type]
+    if ascii and text.islower():
+        return text
     text = text.lower()
-    if _LOWERED:
+    # Every letter of _UPPER is two bytes in UTF-8, the first of them C3.
+    if not ascii and b"\xc3" in text.encode():
         for upper, lower in zip(_UPPER, _LOWER):
             if upper in text:
                 text = text.replace(upper, lower)
     return text
 
 
-def make_filter(
-    text: str, directions: "Iterable[str]" = _DIRECTIONS
-) -> "Callable[[Entry], bool] | None":
+def folded(entry: "Entry") -> str:
+    """The entry's text folded, made once and kept on the entry."""
+    text = entry.text
+    # fold()'s first test, inline: this runs for every entry at the first keystroke.
+    if _LOWERED and text.islower() and len(memoryview(text)) == len(text):  # type: ignore[arg-type]
+        entry.folded = text
+        return text
+    lowered = fold(text)
+    # The same text when nothing changed: no second copy of it is kept.
+    entry.folded = lowered = text if lowered == text else lowered
+    return lowered
+
+
+class TextFilter:
+    """The log's filter: entries of the shown directions whose text holds needle.
+
+    The match ignores case: needle is folded (fold()), and so is each entry's text,
+    once, by the first filter that looks at it; the next keystrokes only search.
+    """
+
+    def __init__(self, needle: str, shown: "tuple[str, ...]") -> None:
+        self.needle = needle
+        self.shown = shown
+
+    def __call__(self, entry: "Entry") -> bool:
+        """Whether entry goes through."""
+        if entry.direction not in self.shown:
+            return False
+        text = entry.folded
+        return self.needle in (folded(entry) if text is None else text)
+
+    def select(self, entries: "list[Entry]") -> "list[Entry]":
+        """The entries that go through, in their order: one loop, no call per entry."""
+        needle, shown = self.needle, self.shown
+        if not needle:
+            return [entry for entry in entries if entry.direction in shown]
+        # `folded or _folded()`: an empty text is folded again, which costs nothing.
+        if len(shown) == len(_DIRECTIONS):
+            return [entry for entry in entries if needle in (entry.folded or folded(entry))]
+        return [
+            entry
+            for entry in entries
+            if entry.direction in shown and needle in (entry.folded or folded(entry))
+        ]
+
+    def within(self, other: object) -> bool:
+        """Whether every entry this filter lets through, other lets through too.
+
+        Typing on narrows the filter: only what the last one found needs searching.
+        """
+        if not isinstance(other, TextFilter) or other.needle not in self.needle:
+            return False
+        return all([direction in other.shown for direction in self.shown])
+
+
+def make_filter(text: str, directions: "Iterable[str]" = _DIRECTIONS) -> "TextFilter | None":
     """Build the log's filter: entries of the given directions whose text holds text.
 
     The match ignores case. Returns None when it would let everything through, so
@@ -68,13 +132,7 @@ def make_filter(
     needle = fold(text)
     if not needle and len(shown) == len(_DIRECTIONS):
         return None
-    if not needle:
-        return lambda entry: entry.direction in shown
-
-    def match(entry: "Entry") -> bool:
-        return entry.direction in shown and needle in fold(entry.text)
-
-    return match
+    return TextFilter(needle, shown)
 
 
 # "000" to "999": looked up rather than formatted, since every drawn entry needs one.

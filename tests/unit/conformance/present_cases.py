@@ -21,6 +21,23 @@ def _filter():
     return [match(entry) for entry in _entries()]
 
 
+def _select():
+    """select() keeps the entries the filter lets through, in their order."""
+    return [entry.seq for entry in present.make_filter("O").select(_entries())]
+
+
+def _within():
+    """A longer text, or fewer directions, is within a filter; the other way round is not."""
+    ab = present.make_filter("ab")
+    return [
+        present.make_filter("xABy").within(ab),
+        present.make_filter("ab", ("sent",)).within(ab),
+        present.make_filter("a").within(ab),
+        ab.within(present.make_filter("ab", ("sent",))),
+        ab.within(None),
+    ]
+
+
 def _meta():
     clock = present.Clock(-180)
     return [present.meta(entry, clock, KINDS, "pt-BR") for entry in _entries()]
@@ -39,8 +56,15 @@ CASES = (
         "fold", present.fold, [("ÀÉÎÕÜÇ ABC", "àéîõüç abc"), ("straße", "straße"), ("ação", "ação")]
     )
     + table("announcement", lambda args: present.announcement(*args), ANNOUNCEMENTS)
+    + table(
+        "fold",
+        present.fold,
+        [("m0123xx", "m0123xx"), ("123", "123"), ('{"Ab": 1}', '{"ab": 1}'), ("çÃo", "ção")],
+    )
     + [
         ("make_filter", _filter, [True, False, False]),
+        ("select", _select, [1, 3]),
+        ("within", _within, [True, True, False, False, False]),
         ("make_filter of everything", lambda: present.make_filter(""), None),
         (
             "meta",
