@@ -125,16 +125,18 @@ def _machine(version, runs, seconds, argv):
     }
 
 
-def _runs_note(the_plan):
+def _runs_note(the_plan, pages):
     fewer = [
-        f"{job.name} ({job.runs})" for job in runner.jobs(the_plan) if job.runs < the_plan.runs
+        f"{job.name} ({job.runs})"
+        for job in runner.jobs(the_plan)
+        if job.runs < the_plan.runs and any(job.applies(page) for page in pages)
     ]
     note = f"Each figure is the median of {the_plan.runs} run(s)"
     return note + (f", except {', '.join(fewer)}." if fewer else ".")
 
 
 def _notes(pages, the_plan):
-    notes = [_runs_note(the_plan)]
+    notes = [_runs_note(the_plan, pages)]
     notes += [f"{p.name}: {p.skipped}." for p in pages if p.skipped]
     notes.append(
         "ok: ✓ meets the target, ✗ misses it, ? could not be computed. "

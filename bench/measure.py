@@ -14,6 +14,7 @@ __all__ = [
     "big_text",
     "burst",
     "close",
+    "filter_typing",
     "large",
     "latency",
     "memory",
@@ -173,3 +174,32 @@ async def latency(browser, url, count, timeout):
     async with opened(browser, url, timeout) as page:
         times = _outcome(await page.evaluate(probes.LATENCY, [count, timeout * 1000]))
     return times if isinstance(times, str) else statistics.median(times)
+
+
+def flood_matches(count, text, size=32):
+    """How many of the messages of `flood count size` hold text, in any case."""
+    width = len(str(count))
+    needle = text.lower()
+    return sum(needle in f"m{seq:0{width}d}".ljust(size, "x") for seq in range(1, count + 1))
+
+
+async def filter_typing(browser, url, entries, text, delay, timeout):
+    """Type text into #filter over `entries` kept messages, a key every `delay` ms.
+
+    Returns:
+        {"filter_shown": milliseconds from the last key's event (when the browser got
+        it) until #messages shows exactly the messages that hold text, "filter_key":
+        the longest any key waited for the page to take it}.
+    """
+    figures = ("filter_shown", "filter_key")
+    async with opened(browser, url, timeout) as page:
+        ms = await _submit_and_wait(page, f"flood {entries} 32", "END", timeout)
+        if isinstance(ms, str):
+            return dict.fromkeys(figures, ms)
+        await page.evaluate(_TWO_FRAMES)
+        await page.evaluate(probes.FILTER_ARM, [text, flood_matches(entries, text)])
+        await page.focus("#filter")
+        await page.keyboard.type(text, delay=delay)
+        handle = await page.wait_for_function(probes.FILTER_DONE, timeout=timeout * 1000)
+        shown, longest = await handle.json_value()
+        return {"filter_shown": shown, "filter_key": longest}

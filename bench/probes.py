@@ -6,6 +6,8 @@ __all__ = [
     "CLOSE_DONE",
     "CLOSE_READY",
     "COUNT_LI",
+    "FILTER_ARM",
+    "FILTER_DONE",
     "INIT",
     "LATENCY",
     "WASM_BYTES",
@@ -175,3 +177,42 @@ CLOSE_DONE = """
 COUNT_LI = "() => document.querySelectorAll('#messages li').length"
 
 WASM_BYTES = "() => [...window.__wasmMemories].reduce((sum, m) => sum + m.buffer.byteLength, 0)"
+
+# Watch #filter while a test types `text`: how long each key waited between the
+# browser getting it (its event's timeStamp) and the page handling it, and when,
+# after the last key, #messages shows exactly `expected` entries, each holding text.
+FILTER_ARM = """
+([text, expected]) => {
+  const field = document.getElementById("filter");
+  const list = document.getElementById("messages");
+  const needle = text.toLowerCase();
+  const state = { waits: [], lastKey: null, shownAt: null };
+  window.__filter = state;
+  field.addEventListener("keydown", (event) => {
+    if (event.key.length !== 1) return;  // a character, not Shift
+    state.waits.push(performance.now() - event.timeStamp);
+    if (state.waits.length === text.length) state.lastKey = event.timeStamp;
+  }, { capture: true });
+  const check = () => {
+    if (state.lastKey === null || state.shownAt !== null) return;
+    const items = list.children;
+    if (items.length !== expected || field.value !== text) return;
+    for (const li of items) {
+      if (!li.textContent.toLowerCase().includes(needle)) return;
+    }
+    state.shownAt = performance.now();
+    observer.disconnect();
+  };
+  const observer = new MutationObserver(check);
+  observer.observe(list, { childList: true, subtree: true, characterData: true });
+  field.addEventListener("keyup", () => setTimeout(check), { capture: true });
+}
+"""
+
+# [ms from the last key to the result, the longest wait of a key], once shown.
+FILTER_DONE = """
+() => window.__filter.shownAt !== null && [
+  window.__filter.shownAt - window.__filter.lastKey,
+  Math.max(...window.__filter.waits),
+]
+"""

@@ -38,7 +38,7 @@ class Check(NamedTuple):
     Attributes:
         figure, page: the value judged.
         label: what the ratio column calls it, e.g. "mpy/native".
-        op: "<=" or ">=".
+        op: "<=" or ">="; "" for a ratio that is only stated, with no target.
         factor: the target's factor (a bound in the figure's unit when ref is None).
         ref: (figure, page) of the reference value, or None for an absolute bound.
         offset: added to factor × ref, in the figure's unit.
@@ -112,6 +112,8 @@ def judge(check, values, unit=""):
         return Verdict(check, shown, target, False if value is not None else None, None)
     if not _is_number(ref) or ref == 0:
         return Verdict(check, f"{check.label} —", target, None, None)
+    if not check.op:
+        return Verdict(check, f"{check.label} {_ratio(value / ref)}", "", None, None)
     limit = check.factor * ref + check.offset
     if check.op == "<=":
         passed = value <= limit
@@ -135,6 +137,8 @@ def _ratio(x):
 
 
 def _target_text(check, unit):
+    if not check.op:
+        return ""
     op = "≤" if check.op == "<=" else "≥"
     if check.ref is None:
         return f"{op} {format_value(check.factor, unit)}"
@@ -195,7 +199,8 @@ def table_rows(figures, pages, values, checks, blanks=None):
             rows.append([figure.label, *cells, "", "", ""])
         for i, verdict in enumerate(mine):
             first = [figure.label, *cells] if i == 0 else [""] * (len(pages) + 1)
-            rows.append([*first, verdict.shown, verdict.target, _mark(verdict.passed)])
+            mark = _mark(verdict.passed) if verdict.target else ""
+            rows.append([*first, verdict.shown, verdict.target, mark])
     return header, rows
 
 

@@ -67,6 +67,16 @@ def _memory(plan):
     return Job(f"memory {total:,}", figures, _has(targets.MEMORY), run, runs, timeout)
 
 
+def _filter(plan):
+    async def run(browser, url, page):
+        return await measure.filter_typing(
+            browser, url, plan.filter_entries, plan.filter_text, plan.key_delay, plan.timeout
+        )
+
+    figures = {"filter_shown": "ms", "filter_key": "ms"}
+    return Job("filter", figures, _has(targets.FILTER), run, plan.runs, plan.timeout)
+
+
 def _simple(plan, name, figure, kind, measure_fn):
     async def run(browser, url, page):
         return {figure: await measure_fn(browser, url, page)}
@@ -109,6 +119,7 @@ def jobs(plan):
             targets.LATENCY,
             lambda b, u, p: measure.latency(b, u, plan.echoes, t),
         ),
+        _filter(plan),
     ]
     return out
 

@@ -13,7 +13,8 @@ CLOSE = "close"
 MEMORY = "memory"
 LARGE = "large"
 LATENCY = "latency"
-ALL = frozenset({START, BURSTS, SEED_BURST, CLOSE, MEMORY, LARGE, LATENCY})
+FILTER = "filter"
+ALL = frozenset({START, BURSTS, SEED_BURST, CLOSE, MEMORY, LARGE, LATENCY, FILTER})
 
 
 class Page(NamedTuple):
@@ -61,9 +62,9 @@ PAGES = (
         "pages",
         "native.html",
         {},
-        ALL - {MEMORY},
+        ALL - {MEMORY, FILTER},
         skipped="no memory figures: it keeps every li (about 4 KB of heap each), and on "
-        "2 CPUs 1,000,000 of them took more than 10 minutes",
+        "2 CPUs 1,000,000 of them took more than 10 minutes; it has no filter",
         blank="skipped",
     ),
     Page(
@@ -73,8 +74,17 @@ PAGES = (
         {},
         frozenset({START, BURSTS, SEED_BURST, CLOSE, MEMORY}),
         shows_messages=False,
-        skipped="shows no messages, so it has no echo figures",
+        skipped="shows no messages, so it has no echo or filter figures",
         blank="n/a",
+    ),
+    Page(
+        "filter-js",
+        "pages",
+        "filter.html",
+        {},
+        frozenset({FILTER}),
+        skipped="only the filter figures: the plain-JavaScript filter the page's is compared with",
+        blank="skipped",
     ),
 )
 

@@ -79,13 +79,34 @@ export function jsLength(target, key) {
 // ---- the log ----
 
 // Clone the label template and add the payload as a text node (append() never
-// parses HTML) and the meta line: one FFI call per entry instead of five.
+// parses HTML), the entry's number and the meta line: one FFI call per entry, not five.
 export function makeItem(template, text, meta, seq) {
   const li = template.cloneNode(true);
   li.append(text);
+  li.dataset.seq = seq;
   if (meta) li.setAttribute("data-meta", meta);
-  else li.dataset.seq = seq;
   return li;
+}
+
+// A new filter's result: keep the entries numbered in seqs (comma-separated, in
+// order) that the list shows already, remove every other one, and return the
+// numbers of those it lacks, comma-separated, for insertInOrder().
+export function keepOnly(ul, seqs) {
+  const wanted = new Set(seqs ? seqs.split(",") : []);
+  for (const li of Array.from(ul.children)) {
+    if (!wanted.delete(li.dataset.seq)) li.remove();
+  }
+  return Array.from(wanted).join(",");
+}
+
+// Put new entries (ascending numbers) in their places among the list's entries.
+export function insertInOrder(ul, ...items) {
+  let next = ul.firstElementChild;
+  for (const li of items) {
+    const seq = Number(li.dataset.seq);
+    while (next && Number(next.dataset.seq) < seq) next = next.nextElementSibling;
+    ul.insertBefore(li, next);
+  }
 }
 
 const BARE = "li[data-seq]:not([data-meta])";
@@ -101,6 +122,36 @@ export function setMetas(ul, metas) {
   ul.querySelectorAll(BARE).forEach((li, i) => {
     if (lines[i]) li.setAttribute("data-meta", lines[i]);
   });
+}
+
+// ---- the tools' notice ----
+
+// How long a notice takes to fade out, at the end of its time.
+const FADE_MS = 1000;
+const noticeEnds = new WeakMap();
+
+// Show the log tools' short message in the box's live region, with the buttons
+// named in offers ("undo,reset"); after ms (0: never) it fades, then goes. The live
+// region itself stays in place, so screen readers hear each new message.
+export function showNotice(box, text, ms, offers) {
+  clearTimeout(noticeEnds.get(box));
+  box.getAnimations().forEach((animation) => animation.cancel());
+  box.querySelector("[role=status]").textContent = text;
+  const wanted = new Set(offers ? offers.split(",") : []);
+  const active = document.activeElement;
+  box.querySelectorAll("button[data-offer]").forEach((button) => {
+    button.hidden = !wanted.has(button.dataset.offer);
+  });
+  if (active && box.contains(active) && active.hidden) refocus(box);
+  if (!text || !ms) return;
+  const still = Math.max(0, 1 - FADE_MS / ms);
+  box.animate([{ opacity: 1 }, { opacity: 1, offset: still }, { opacity: 0 }], ms);
+  noticeEnds.set(box, setTimeout(() => showNotice(box, "", 0, ""), ms));
+}
+
+// A button that had the focus went with its notice: the focus goes where the box says.
+function refocus(box) {
+  document.getElementById(box.dataset.focusAfter)?.focus();
 }
 
 // ---- binary payloads ----

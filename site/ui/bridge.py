@@ -13,13 +13,16 @@ __all__ = [
     "caret_to_end",
     "download",
     "hex_head",
+    "insert_in_order",
     "js_length",
+    "keep_only",
     "line_beyond",
     "load",
     "make_item",
     "missing_features",
     "send_bytes",
     "set_metas",
+    "show_notice",
     "store",
     "time_origin",
 ]
@@ -29,12 +32,15 @@ call_joined = _module.callJoined
 caret_to_end = _module.caretToEnd
 download = _module.download
 hex_head = _module.hexHead
+insert_in_order = _module.insertInOrder
 js_length = _module.jsLength
+keep_only = _module.keepOnly
 line_beyond = _module.lineBeyond
 load = _module.load
 make_item = _module.makeItem
 missing_features = _module.missingFeatures
 send_bytes = _module.sendBytes
 set_metas = _module.setMetas
+show_notice = _module.showNotice
 store = _module.store
 time_origin = _module.timeOrigin

@@ -1,12 +1,24 @@
 """The log's tools: filter, direction boxes, pretty JSON, clear, export, copy, show all."""
 
+import js
 from pyscript import window
 from pyscript.ffi import create_proxy, is_none
 
 from ui import bridge, clock
 from ui.text import call_with_text, read
-from wsclient.commands import Clipboard, Download, ToolStatus
-from wsclient.events import ClearLog, Copied, Copy, Export, Filter, Pretty, ShowAll
+from wsclient.commands import Clipboard, Download, FilterLater, ToolStatus
+from wsclient.events import (
+    ClearLog,
+    Copied,
+    Copy,
+    Export,
+    Filter,
+    FilterDue,
+    Pretty,
+    ResetCounters,
+    ShowAll,
+    UndoClear,
+)
 from wsclient.log import RECEIVED, SENT, SYSTEM
 
 __all__ = ["LogTools"]
@@ -26,6 +38,9 @@ class LogTools:
         # Made once: the clipboard's answer to every copy comes through these.
         self._on_copied = create_proxy(guard(self._copy_done))
         self._on_copy_failed = create_proxy(guard(self._copy_failed))
+        self._notice = document.getElementById("tool-notice")
+        self._filter_timer = None
+        self._on_filter_due = create_proxy(guard(self._filter_due))
 
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
@@ -33,7 +48,9 @@ class LogTools:
         for direction in _DIRECTIONS:
             listen("show-" + direction, "change", self._filter_changed)
         listen("pretty-json", "change", self._pretty_changed)
-        listen("clear", "click", lambda event: self._feed(ClearLog()))
+        listen("clear", "click", lambda event: self._feed(ClearLog(clock.now())))
+        listen("undo-clear", "click", lambda event: self._feed(UndoClear(clock.now())))
+        listen("reset-counters", "click", lambda event: self._feed(ResetCounters(clock.now())))
         listen("export", "click", lambda event: self._feed(Export(clock.now())))
         listen("copy", "click", lambda event: self._feed(Copy()))
         listen("messages", "click", self._log_clicked)
@@ -41,10 +58,23 @@ class LogTools:
     def handlers(self) -> dict:
         """The commands the tools carry out."""
         return {
-            ToolStatus: lambda command: self._texts.say("tool-status", command.text),
+            ToolStatus: self._tool_status,
+            FilterLater: self._filter_later,
             Download: lambda command: bridge.download(command.text, command.name),
             Clipboard: self._clipboard,
         }
+
+    def _tool_status(self, command: ToolStatus) -> None:
+        bridge.show_notice(self._notice, command.text, command.ms, ",".join(command.offers))
+
+    def _filter_later(self, command: FilterLater) -> None:
+        if self._filter_timer is not None:
+            js.clearTimeout(self._filter_timer)
+        self._filter_timer = js.setTimeout(self._on_filter_due, command.ms)
+
+    def _filter_due(self, *args) -> None:
+        self._filter_timer = None
+        self._feed(FilterDue())
 
     def _filter_changed(self, event) -> None:
         get = self._document.getElementById
@@ -57,7 +87,9 @@ class LogTools:
     def _log_clicked(self, event) -> None:
         button = event.target.closest("button.show-all")
         if not is_none(button):
-            self._feed(ShowAll(int(button.closest("li").dataset.seq)))
+            li = button.closest("li")
+            width = int(li.querySelector("pre.dump").dataset.width)
+            self._feed(ShowAll(int(li.dataset.seq), width))
 
     def _clipboard(self, command: Clipboard) -> None:
         self._copying = command.count

@@ -17,8 +17,13 @@ __all__ = ["LogView"]
 IMMEDIATE = 4
 # Entries at the end of a drawn batch that get their meta line at once.
 META_TAIL = 40
-# A binary entry's dump shows this many lines until "show all" is pressed.
-DUMP_LINES = 8
+# A filter's result may need a thousand entries the list does not show yet: they are
+# drawn this many per frame, newest first, so that no keystroke waits for them all.
+VIEW_SLICE = 100
+# A binary entry's dump shows this many bytes until "show all" is pressed.
+DUMP_BYTES = 128
+# Screens too narrow for a dump of 16 bytes a line (about 78 characters) get 8.
+NARROW = "(max-width: 47.99rem)"
 # Outbox states a sent entry shows; the others (in flight, sent, confirmed) need no marker.
 _MARKED = {
     outbox.PENDING: "state.pending",
@@ -51,6 +56,11 @@ class LogView:
         self._changed: list = []
         # Whether some entries were drawn without their meta line (see fill_meta).
         self._bare = False
+        # Entries of a filter's result still to draw, oldest first, and the number
+        # from which they get their meta line at once (the last META_TAIL of it).
+        self._rest: list = []
+        self._meta_from = 0
+        self._narrow = js.matchMedia(NARROW)
         self._frame = create_proxy(guard(self._on_frame))
         self._frame_pending = False
         self._dirty = False
@@ -99,6 +109,14 @@ class LogView:
 
     def _draw(self) -> None:
         log = self._log
+        view = log.take_view()
+        if view is not None:
+            self._show_view(view)
+        if self._rest:
+            self._draw_rest()
+            if self._rest:
+                self._dirty = True  # more at the next frame; new entries wait for them
+                return
         entries, remove = log.take_batch()
         if self._changed:
             for seq in self._changed:
@@ -119,15 +137,40 @@ class LogView:
             if stick or remove >= ul.childElementCount:
                 ul.scrollTop = ul.scrollHeight
         texts = self._texts
+        if log.scanning:
+            return  # the counts come with the filter's result
         if log.filtered or texts.shown("filter-count") is not None:
             count = None
             if log.filtered:
-                count = i18n.t(self._lang, "filter.count", matched=log.matched, total=log.kept)
+                count = present.filter_count(log.matched, log.kept, self._lang)
             texts.say("filter-count", count)
         dropped = None
         if log.dropped:
-            dropped = i18n.t(self._lang, "log.dropped", count=log.dropped)
+            dropped = present.dropped_note(log.dropped, self._lang)
         texts.say("dropped", dropped)
+
+    def _show_view(self, view: list) -> None:
+        """Show a new filter's result: keep the entries shown already, draw the others."""
+        ul = self._list
+        missing = str(bridge.keep_only(ul, ",".join([str(entry.seq) for entry in view])))
+        self._rest = []
+        if missing:
+            numbers = set([int(seq) for seq in missing.split(",")])
+            self._rest = [entry for entry in view if entry.seq in numbers]
+            self._meta_from = view[max(0, len(view) - META_TAIL)].seq
+        ul.scrollTop = ul.scrollHeight
+
+    def _draw_rest(self) -> None:
+        """Draw the next slice of a filter's result, newest first, each in its place."""
+        rest = self._rest
+        chunk = rest[-VIEW_SLICE:]
+        self._rest = rest[: len(rest) - len(chunk)]
+        meta_from = self._meta_from
+        items = [self._item(entry, entry.seq < meta_from) for entry in chunk]
+        bridge.insert_in_order(self._list, *items)
+        if chunk[0].seq < meta_from:
+            self._bare = True
+        self._list.scrollTop = self._list.scrollHeight
 
     def _remove_oldest(self, ul, count: int) -> None:
         """Remove the first count entries with a few calls, not one per entry."""
@@ -152,17 +195,18 @@ class LogView:
         metas = []
         for seq in seqs.split(","):
             entry = log.at(int(seq))
-            metas.append("" if entry is None else present.meta(entry, clock, kinds))
+            metas.append("" if entry is None else present.meta(entry, clock, kinds, self._lang))
         bridge.set_metas(self._list, "\n".join(metas))
 
     def _item(self, entry, bare: bool = False):
         # The time, size and type, drawn by CSS: the li's text stays label + payload.
         bare = bare and not entry.binary
-        meta = "" if bare else present.meta(entry, self._clock, self._kinds)
+        meta = "" if bare else present.meta(entry, self._clock, self._kinds, self._lang)
         # A clone of a ready-made "li > span label" costs one call instead of five.
         template = self._templates[entry.direction]
         if entry.binary:
             li = template.cloneNode(True)
+            li.dataset.seq = str(entry.seq)
             if meta:
                 li.setAttribute("data-meta", meta)
             self._dump(li, entry)
@@ -170,6 +214,7 @@ class LogView:
             text, truncated = present.entry_text(entry, self._pretty)
             if "\x00" in text:
                 li = template.cloneNode(True)
+                li.dataset.seq = str(entry.seq)
                 if meta:
                     li.setAttribute("data-meta", meta)
                 call_with_text(li, "append", text)
@@ -188,13 +233,15 @@ class LogView:
     def _dump(self, li, entry) -> None:
         """An offset / hex / ASCII dump of the bytes held, its first lines only at first."""
         data = entry.payload if entry.payload is not None else b""
-        lines = hex_dump(data, limit=16 * (DUMP_LINES + 1))
+        width = 8 if self._narrow.matches else 16
+        shown = DUMP_BYTES // width
+        lines = hex_dump(data, width, DUMP_BYTES + width)
         pre = self._document.createElement("pre")
         pre.className = "dump"
-        pre.textContent = "\n".join(lines[:DUMP_LINES])
+        pre.dataset.width = str(width)
+        pre.textContent = "\n".join(lines[:shown])
         li.append(pre)
-        if len(lines) > DUMP_LINES:
-            li.dataset.seq = str(entry.seq)
+        if len(lines) > shown:
             button = self._document.createElement("button")
             button.type = "button"
             button.className = "show-all"

@@ -267,4 +267,4 @@ def _base64_error(text: str) -> InputError:
         else:
             count += 1
         end = position + 1
-    return error_at("payload.base64_length", text, end, length=count + pad)
+    return error_at("payload.base64_length", text, end, count=count + pad)

@@ -19,7 +19,6 @@ from wsclient.commands import (
     Download,
     Fields,
     Measurements,
-    Relayout,
     SendError,
     ShowDump,
     Store,
@@ -28,6 +27,7 @@ from wsclient.commands import (
 from wsclient.errors import InputError
 from wsclient.history import History
 from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
+from wsclient.logfilter import LogFilter
 from wsclient.payload import parse_payload
 from wsclient.session import Session
 from wsclient.settings import Settings
@@ -40,10 +40,12 @@ if TYPE_CHECKING:
     from wsclient.log import Entry
     from wsclient.plain import Plain
 
-__all__ = ["ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "Client"]
+__all__ = ["ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "UNDO_MS", "Client"]
 
 # The live region speaks at most this often, however fast messages arrive.
 ANNOUNCE_MS = 2000
+# How long a cleared log can be brought back.
+UNDO_MS = 10000
 HISTORY_KEY = "pyws.history"
 LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
 
@@ -75,14 +77,18 @@ class Client:
         self.session = Session(self.lang, self.log, self.out, rand)
         self.clock = present.Clock(offset_minutes)
         self.history = History()
-        self._match: "Callable[[Entry], bool] | None" = None
+        self.filter = LogFilter(self.log, self.out)
+        # What the last clear removed, while undo can bring it back (until _undo_until).
+        self._cleared: "list[Entry] | None" = None
+        self._cleared_note = ""
+        self._undo_until = 0.0
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
         self._shown_measures: "Measurements | None" = None
         self._announced = 0
         self._announced_at = 0.0
         self._storage_failed = False
-        session = self.session
+        session, log_filter = self.session, self.filter
         # Each event class's handler takes that class, which mypy cannot tie to the key.
         self._routes: "dict[type, Callable[[Any], None]]" = {
             events.Start: self._start,
@@ -96,9 +102,12 @@ class Client:
             events.Recall: self._recall,
             events.Edited: lambda e: self.out.append(SendError(None)),
             events.ModeChanged: self._mode_changed,
-            events.Filter: self._filter,
-            events.Pretty: self._pretty,
+            events.Filter: log_filter.filter,
+            events.FilterDue: log_filter.filter_due,
+            events.Pretty: log_filter.pretty,
             events.ClearLog: self._clear,
+            events.UndoClear: self._undo,
+            events.ResetCounters: self._reset_counters,
             events.Export: self._export,
             events.Copy: self._copy,
             events.Copied: self._copied,
@@ -227,21 +236,45 @@ class Client:
 
     # --- the log's tools ---
 
-    def _filter(self, event: events.Filter) -> None:
-        self._match = present.make_filter(event.text, event.directions)
-        self.log.set_filter(self._match)
-        self.out.append(DRAW)
-
-    def _pretty(self, event: events.Pretty) -> None:
-        self.out.append(Relayout(event.on))
-        # The same filter again: the list is drawn anew, in the new layout.
-        self.log.set_filter(self._match)
-        self.out.append(DRAW)
+    def _undoable(self, now: float) -> bool:
+        return self._cleared is not None and now <= self._undo_until
 
     def _clear(self, event: events.ClearLog) -> None:
-        self.log.clear()
-        self.out.append(ToolStatus(""))
+        # At once; undo can put it all back for UNDO_MS, and the counters are offered too.
+        removed = self.log.clear()
         self.out.append(DRAW)
+        if not removed:
+            self.out.append(ToolStatus(self._t("tools.already_empty"), UNDO_MS, ["reset"]))
+            return
+        if self._cleared is not None and self._undoable(event.now):
+            removed = self._cleared + removed  # a second clear: undo brings back both
+        self._cleared = removed
+        self._undo_until = event.now + UNDO_MS
+        self._cleared_note = self._t("tools.cleared", count=len(removed))
+        self.out.append(ToolStatus(self._cleared_note, UNDO_MS, ["undo", "reset"]))
+
+    def _undo(self, event: events.UndoClear) -> None:
+        cleared, self._cleared = self._cleared, None
+        if cleared is None or event.now > self._undo_until:
+            self.out.append(ToolStatus(self._t("tools.undo_late", seconds=UNDO_MS // 1000)))
+            return
+        # Back in order, before the entries that came since.
+        self.log.restore(cleared)
+        self.out.append(ToolStatus(self._t("tools.restored", count=len(cleared))))
+        self.out.append(DRAW)
+
+    def _reset_counters(self, event: events.ResetCounters) -> None:
+        self.session.stats.reset()
+        self.session.outbox.forget_rtts()
+        self._announced = 0
+        text = self._t("tools.counters_reset")
+        if self._undoable(event.now):
+            # Undo stays on offer as long as it was.
+            left = int(self._undo_until - event.now)
+            self.out.append(ToolStatus(self._cleared_note + " " + text, left, ["undo"]))
+        else:
+            self.out.append(ToolStatus(text))
+        self._measure(event.now)
 
     def _export(self, event: events.Export) -> None:
         # Imported on the first export: the page's start does not wait for it.
@@ -262,22 +295,27 @@ class Client:
         if event.detail is None:
             self.out.append(ToolStatus(self._t("tools.copied", count=event.count)))
         else:
-            self.out.append(ToolStatus(self._t("tools.copy_failed", detail=event.detail)))
+            # A failure stays until the next message: it is no passing news.
+            text = self._t("tools.copy_failed", detail=event.detail)
+            self.out.append(ToolStatus(text, 0))
 
     def _show_all(self, event: events.ShowAll) -> None:
         entry = self.log.at(event.seq)
         text = None
         if entry is not None and entry.payload is not None:
-            text = "\n".join(hex_dump(entry.payload))
+            text = "\n".join(hex_dump(entry.payload, event.width))
         self.out.append(ShowDump(event.seq, text))
 
     # --- time ---
 
     def _tick(self, event: events.Tick) -> None:
         self.session.tick(event.now)
+        self.filter.tick()
+        if self._cleared is not None and event.now > self._undo_until:
+            self._cleared = None  # too late to undo: let the entries go
         if event.buffered != self._shown_buffered:
             self._shown_buffered = event.buffered
-            text = self._t("buffered", bytes=event.buffered) if event.buffered else None
+            text = self._t("buffered", count=event.buffered) if event.buffered else None
             self.out.append(Buffered(text))
         self._measure(event.now)
 

@@ -31,9 +31,10 @@ _NAMES = {
 # The ranges of RFC 6455 section 7.4.2, by their last code, for codes without a name.
 _RANGES = (
     (999, ("Unused", "Não utilizado")),
-    (2999, ("Unassigned (reserved for the protocol)", "Não atribuído (reservado ao protocolo)")),
-    (3999, ("Registered (libraries, frameworks)", "Registrado (bibliotecas, frameworks)")),
-    (4999, ("Application (private use)", "Aplicação (uso privado)")),
+    # No brackets in a name: describe_close puts it in brackets already.
+    (2999, ("Unassigned, reserved for the protocol", "Não atribuído, reservado ao protocolo")),
+    (3999, ("Registered for libraries and frameworks", "Registrado para bibliotecas e frameworks")),
+    (4999, ("Application, private use", "Aplicação, uso privado")),
 )
 _INVALID = ("Invalid", "Inválido")
 

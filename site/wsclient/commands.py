@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DRAW",
+    "NOTE_MS",
     "Address",
     "Announce",
     "Buffered",
@@ -26,6 +27,7 @@ __all__ = [
     "EntryChanged",
     "Explain",
     "Fields",
+    "FilterLater",
     "Measurements",
     "Negotiated",
     "Open",
@@ -38,6 +40,10 @@ __all__ = [
     "ToolStatus",
     "Transmit",
 ]
+
+
+# How long the log tools' short messages stay: long enough to read twice.
+NOTE_MS = 6000
 
 
 # --- the socket ---
@@ -153,6 +159,15 @@ class Draw(Plain):
 DRAW = Draw()
 
 
+class FilterLater(Plain):
+    """Feed FilterDue after ms milliseconds, dropping the FilterLater still waiting."""
+
+    _fields = ("ms",)
+
+    def __init__(self, ms: int) -> None:
+        self.ms = ms
+
+
 class EntryChanged(Plain):
     """A sent entry's state changed: redraw its marker with the next Draw."""
 
@@ -247,12 +262,18 @@ class SendError(Plain):
 
 
 class ToolStatus(Plain):
-    """The log tools' short message ("7 entries exported"); "" clears it."""
+    """The log tools' short message ("7 entries exported"); "" clears it.
 
-    _fields = ("text",)
+    It fades and goes after ms milliseconds (0: it stays until the next one), with
+    the buttons named in offers beside it: "undo" (UndoClear), "reset" (ResetCounters).
+    """
 
-    def __init__(self, text: str) -> None:
+    _fields = ("text", "ms", "offers")
+
+    def __init__(self, text: str, ms: int = NOTE_MS, offers: "list[str] | None" = None) -> None:
         self.text = text
+        self.ms = ms
+        self.offers = offers or []
 
 
 class Download(Plain):

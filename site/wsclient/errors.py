@@ -14,7 +14,7 @@ if TYPE_CHECKING:
         line: int
         column: int
         char: str
-        length: int
+        count: int
         detail: str
         token: str
         host: str

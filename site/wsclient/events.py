@@ -27,12 +27,14 @@ __all__ = [
     "Errored",
     "Export",
     "Filter",
+    "FilterDue",
     "InternalError",
     "ModeChanged",
     "OpenFailed",
     "Opened",
     "Pretty",
     "Recall",
+    "ResetCounters",
     "RetryNow",
     "ShowAll",
     "Start",
@@ -41,6 +43,7 @@ __all__ = [
     "TextReceived",
     "Tick",
     "Transmitted",
+    "UndoClear",
 ]
 
 
@@ -166,6 +169,10 @@ class Filter(Plain):
         self.directions = directions
 
 
+class FilterDue(Plain):
+    """The wait that FilterLater asked for is over: apply the filter, or search on."""
+
+
 class Pretty(Plain):
     """The user turned the pretty JSON view on or off."""
 
@@ -177,6 +184,29 @@ class Pretty(Plain):
 
 class ClearLog(Plain):
     """The user pressed "clear log"."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class UndoClear(Plain):
+    """The user pressed "undo" after clearing the log."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class ResetCounters(Plain):
+    """The user pressed "reset counters" after clearing the log."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
 
 
 class Export(Plain):
@@ -193,12 +223,14 @@ class Copy(Plain):
 
 
 class ShowAll(Plain):
-    """The user pressed "show all" on the binary entry numbered seq."""
+    """The user pressed "show all" on the binary entry numbered seq, whose dump has
+    width bytes per line (8 on a narrow screen)."""
 
-    _fields = ("seq",)
+    _fields = ("seq", "width")
 
-    def __init__(self, seq: int) -> None:
+    def __init__(self, seq: int, width: int = 16) -> None:
         self.seq = seq
+        self.width = width
 
 
 # --- the browser, answering the core's commands or on its own ---

@@ -1,5 +1,7 @@
 """Interface texts in pt-BR (the article's language, the default) and English."""
 
+from wsclient import numfmt
+
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -44,8 +46,10 @@ _PT = {
     "error.send_failed": "O navegador recusou o envio: {detail}",
     "error.internal": "Erro interno da página: {detail}",
     "log.label": "Mensagens",
-    "log.dropped": "{count} mensagens antigas fora da tela",
-    "binary": "binário, {size} bytes",
+    "log.dropped.one": "{count} mensagem antiga fora da tela",
+    "log.dropped.other": "{count} mensagens antigas fora da tela",
+    "binary.one": "binário, {count} byte",
+    "binary.other": "binário, {count} bytes",
     "url.empty": "Informe o endereço do servidor WebSocket (por exemplo, ws://localhost:8765).",
     "url.spaces": "Endereço inválido: ele contém espaços ou caracteres de controle.",
     "url.noscheme": (
@@ -115,7 +119,8 @@ _PT = {
     "state.pending": "pendente",
     "state.failed": "não enviada: {detail}",
     "state.unconfirmed": "sem eco",
-    "buffered": "{bytes} bytes na fila do navegador (bufferedAmount)",
+    "buffered.one": "{count} byte na fila do navegador (bufferedAmount)",
+    "buffered.other": "{count} bytes na fila do navegador (bufferedAmount)",
     "mode.text": "Texto",
     "mode.hex": "Hex",
     "mode.base64": "Base64",
@@ -129,8 +134,12 @@ _PT = {
     "payload.base64": (
         "Base64 inválido na linha {line}, coluna {column}: caractere inesperado “{char}”."
     ),
-    "payload.base64_length": (
-        "Base64 incompleto: {length} caracteres não formam bytes inteiros "
+    "payload.base64_length.one": (
+        "Base64 incompleto: {count} caractere não forma bytes inteiros "
+        "(falta ou sobra um caractere ou um “=” na linha {line}, coluna {column})."
+    ),
+    "payload.base64_length.other": (
+        "Base64 incompleto: {count} caracteres não formam bytes inteiros "
         "(falta ou sobra um caractere ou um “=” na linha {line}, coluna {column})."
     ),
     "json.invalid": (
@@ -155,11 +164,23 @@ _PT = {
     "button.export": "Exportar",
     "button.copy": "Copiar",
     "button.show_all": "Mostrar tudo",
-    "filter.count": "{matched} de {total} entradas",
-    "tools.copied": "{count} entradas copiadas.",
+    "filter.count.one": "{matched} de {count} entrada",
+    "filter.count.other": "{matched} de {count} entradas",
+    "tools.copied.one": "{count} entrada copiada.",
+    "tools.copied.other": "{count} entradas copiadas.",
     "tools.copy_failed": "Não foi possível copiar: {detail}",
-    "tools.exported": "Log exportado: {count} entradas.",
+    "tools.exported.one": "Log exportado: {count} entrada.",
+    "tools.exported.other": "Log exportado: {count} entradas.",
     "tools.label": "Ferramentas do log",
+    "tools.cleared.one": "Log limpo: {count} entrada removida.",
+    "tools.cleared.other": "Log limpo: {count} entradas removidas.",
+    "tools.already_empty": "O log já estava vazio.",
+    "tools.restored.one": "Log restaurado: {count} entrada de volta.",
+    "tools.restored.other": "Log restaurado: {count} entradas de volta.",
+    "tools.undo_late": "Tarde demais para desfazer: a limpeza pode ser desfeita por {seconds} s.",
+    "tools.counters_reset": "Contadores e RTT zerados.",
+    "button.undo": "Desfazer",
+    "button.reset_counters": "Zerar contadores",
     "field.mode": "Formato",
     "type.text": "texto",
     "type.binary": "binário",
@@ -169,8 +190,8 @@ _PT = {
     "stats.received": "Recebidas: {messages} msg · {bytes} B · {rate} msg/s · {byte_rate} B/s",
     "rtt.none": "RTT do eco: —",
     "rtt": "RTT do eco: última {last} ms · mediana {median} ms",
-    "announce.one": "1 nova mensagem",
-    "announce.many": "{count} novas mensagens",
+    "announce.one": "{count} nova mensagem",
+    "announce.other": "{count} novas mensagens",
     "history.unavailable": "O histórico de envios não será salvo: {detail}",
     "features.fallback": (
         "Este navegador não tem {features}. A página usa código próprio no lugar: "
@@ -212,8 +233,10 @@ _EN = {
     "error.send_failed": "The browser refused to send it: {detail}",
     "error.internal": "Internal page error: {detail}",
     "log.label": "Messages",
-    "log.dropped": "{count} older messages hidden",
-    "binary": "binary, {size} bytes",
+    "log.dropped.one": "{count} older message hidden",
+    "log.dropped.other": "{count} older messages hidden",
+    "binary.one": "binary, {count} byte",
+    "binary.other": "binary, {count} bytes",
     "url.empty": "Enter the WebSocket server address (for example, ws://localhost:8765).",
     "url.spaces": "Invalid address: it contains spaces or control characters.",
     "url.noscheme": (
@@ -280,7 +303,8 @@ _EN = {
     "state.pending": "pending",
     "state.failed": "not sent: {detail}",
     "state.unconfirmed": "no echo",
-    "buffered": "{bytes} bytes queued in the browser (bufferedAmount)",
+    "buffered.one": "{count} byte queued in the browser (bufferedAmount)",
+    "buffered.other": "{count} bytes queued in the browser (bufferedAmount)",
     "mode.text": "Text",
     "mode.hex": "Hex",
     "mode.base64": "Base64",
@@ -292,8 +316,12 @@ _EN = {
     "payload.base64": (
         "Invalid Base64 at line {line}, column {column}: unexpected character “{char}”."
     ),
-    "payload.base64_length": (
-        "Incomplete Base64: {length} characters do not make whole bytes "
+    "payload.base64_length.one": (
+        "Incomplete Base64: {count} character does not make whole bytes "
+        "(a character or an “=” is missing or extra at line {line}, column {column})."
+    ),
+    "payload.base64_length.other": (
+        "Incomplete Base64: {count} characters do not make whole bytes "
         "(a character or an “=” is missing or extra at line {line}, column {column})."
     ),
     "json.invalid": (
@@ -318,11 +346,23 @@ _EN = {
     "button.export": "Export",
     "button.copy": "Copy",
     "button.show_all": "Show all",
-    "filter.count": "{matched} of {total} entries",
-    "tools.copied": "{count} entries copied.",
+    "filter.count.one": "{matched} of {count} entry",
+    "filter.count.other": "{matched} of {count} entries",
+    "tools.copied.one": "{count} entry copied.",
+    "tools.copied.other": "{count} entries copied.",
     "tools.copy_failed": "Could not copy: {detail}",
-    "tools.exported": "Log exported: {count} entries.",
+    "tools.exported.one": "Log exported: {count} entry.",
+    "tools.exported.other": "Log exported: {count} entries.",
     "tools.label": "Log tools",
+    "tools.cleared.one": "Log cleared: {count} entry removed.",
+    "tools.cleared.other": "Log cleared: {count} entries removed.",
+    "tools.already_empty": "The log was already empty.",
+    "tools.restored.one": "Log restored: {count} entry back.",
+    "tools.restored.other": "Log restored: {count} entries back.",
+    "tools.undo_late": "Too late to undo: a clear can be undone for {seconds} s.",
+    "tools.counters_reset": "Counters and RTT reset.",
+    "button.undo": "Undo",
+    "button.reset_counters": "Reset counters",
     "field.mode": "Format",
     "type.text": "text",
     "type.binary": "binary",
@@ -332,8 +372,8 @@ _EN = {
     "stats.received": "Received: {messages} msg · {bytes} B · {rate} msg/s · {byte_rate} B/s",
     "rtt.none": "Echo RTT: —",
     "rtt": "Echo RTT: last {last} ms · median {median} ms",
-    "announce.one": "1 new message",
-    "announce.many": "{count} new messages",
+    "announce.one": "{count} new message",
+    "announce.other": "{count} new messages",
     "history.unavailable": "Send history will not be saved: {detail}",
     "features.fallback": (
         "This browser lacks {features}. The page uses its own code instead: "
@@ -385,10 +425,20 @@ def pick_lang(query_lang: "str | None", navigator_langs: "Iterable[object] | Non
 def t(lang: str, key: str, **params: object) -> str:
     """Return the text for key in lang, formatted with params.
 
+    A text about a number of things has a form for each plural (key.one, key.other):
+    the param count picks it, and is written as the language writes numbers, so
+    t("pt-BR", "binary", count=1000000) is "binário, 1.000.000 bytes".
+
     Never raises: an unknown lang falls back to pt-BR, an unknown key returns the key
     itself, and a template whose placeholders don't match params is returned unformatted.
     """
-    template = _TEXTS.get(lang, _PT).get(key)
+    texts = _TEXTS.get(lang, _PT)
+    template = texts.get(key)
+    if template is None and "count" in params:
+        count = params["count"]
+        template = texts.get(key + "." + numfmt.plural(count))
+        if isinstance(count, (int, float)) and template is not None:
+            params["count"] = numfmt.number(lang, count)
     if template is None:
         return key
     try:

@@ -2,10 +2,12 @@
 
 from collections import deque
 
+from wsclient.scan import Scan
+
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable
+    from typing import Any, Callable
 
     from wsclient.outbox import Message
 
@@ -29,6 +31,8 @@ class Entry:
             the first bytes of a received one); None otherwise.
         message: for a sent message, its outbox.Message, which alone holds its
             state; None otherwise.
+        folded: text as the filter compares it (wsclient.present.fold), kept from
+            the first filter on; None until then.
     """
 
     def __init__(
@@ -50,6 +54,7 @@ class Entry:
         self.time_ms = time_ms
         self.payload = payload
         self.message = message
+        self.folded: "str | None" = None
 
     @property
     def state(self) -> "str | None":
@@ -76,6 +81,9 @@ class MessageLog:
     A filter (set_filter) decides which entries reach the view: the view then shows
     the last view_cap entries that match, taken from the whole history, and later
     entries only when they match. The history keeps every entry either way.
+    start_filter() does the same a slice at a time (scan), so that a keystroke never
+    waits for a whole history to be searched; the view then keeps the elements of the
+    entries it shows already (take_view).
 
     Attributes:
         in_view: entries the view shows after the last take_batch() (at most view_cap).
@@ -93,6 +101,12 @@ class MessageLog:
         self._stale = 0
         self._history: "deque[Entry]" = deque((), history_cap)
         self._match: "Callable[[Entry], bool] | None" = None
+        # The filter that scan() is applying, until it is done.
+        self._scan: "Scan | None" = None
+        # What the view must show once a scan is done, until take_view() takes it.
+        self._view: "list[Entry] | None" = None
+        # The last scan begun, done or not: a narrower filter searches what it found.
+        self._last: "Scan | None" = None
         self._reset()
 
     def _reset(self) -> None:
@@ -129,8 +143,10 @@ class MessageLog:
             self._pending.append(entry)
             self._pending_count += 1
             return entry
-        # The oldest entry leaves the history with this append.
-        if len(self._history) == self.history_cap and match(self._history[0]):
+        # The oldest entry leaves the history with this append (during a scan it is one
+        # the scan has yet to count, and never will).
+        full = len(self._history) == self.history_cap
+        if full and self._scan is None and match(self._history[0]):
             self._matched -= 1
         self._history.append(entry)
         if match(entry):
@@ -170,6 +186,7 @@ class MessageLog:
         again redraws too, which is how the view applies a change of layout.
         """
         self._match = match
+        self._scan = self._view = self._last = None
         self._stale += self.in_view
         self.in_view = 0
         self.dropped = 0
@@ -182,15 +199,77 @@ class MessageLog:
         self._matched = matched
         self._pending_count = matched
 
+    @property
+    def scanning(self) -> bool:
+        """Whether the filter of start_filter() is still searching the history."""
+        return self._scan is not None
+
+    def start_filter(self, match: "Any") -> None:
+        """Show only the entries for which match(entry) is true, once scan() has found them.
+
+        match also has select() and within() (wsclient.present.TextFilter); None lets
+        everything through. Until the scan is done, take_batch() gives nothing: the
+        view goes on showing what it shows. Entries added meanwhile are matched as
+        they come and drawn after the ones the scan finds.
+        """
+        self._match = match
+        scan = Scan.start(self._history, match, self.view_cap, self._seq, self._last)
+        self._scan = self._last = scan
+        self._view = None
+        self._pending = deque((), self.view_cap)
+        self._pending_count = 0
+        self._matched = 0
+
+    def scan(self, limit: int = 0) -> bool:
+        """Search the next slice of the history for start_filter()'s filter, newest first.
+
+        Args:
+            limit: look at most at this many entries (0: no limit).
+
+        Returns:
+            Whether the search is done (also when none was started); take_view() then
+            gives what the view must show.
+        """
+        scan = self._scan
+        if scan is None:
+            return True
+        oldest = self._history[0].seq if self._history else self._seq + 1
+        if not scan.step(oldest, limit):
+            return False
+        scan.found.reverse()
+        self._view = scan.found
+        self._matched += scan.count
+        self._scan = None
+        return True
+
+    def take_view(self) -> "list[Entry] | None":
+        """Once a scan is done: the entries the view must show, oldest first; else None.
+
+        The view keeps the elements of those it shows already, removes every other one
+        and draws the rest in order. The entries added during the scan come with the
+        next take_batch().
+        """
+        view = self._view
+        if view is None:
+            return None
+        self._view = None
+        self._stale = 0
+        self.in_view = len(view)
+        self.dropped = self.matched - len(view) - self._pending_count
+        return view
+
     def visible(self) -> "list[Entry]":
         """Return the entries the view shows (or will, after the next take_batch()),
         oldest first."""
-        count = min(self.view_cap, self.in_view + self._pending_count)
         match = self._match
         shown: "list[Entry]" = []
         for entry in self._history:
             if match is None or match(entry):
                 shown.append(entry)
+        count = len(shown)
+        if self._scan is None and self._view is None:
+            count = min(count, self.in_view + self._pending_count)
+        count = min(self.view_cap, count)
         return shown[len(shown) - count :] if count else []
 
     def take_batch(self) -> "tuple[list[Entry], int]":
@@ -200,7 +279,10 @@ class MessageLog:
             (entries, remove_count): first remove remove_count entries from the head of
             the view, then append entries (oldest first, at most view_cap of them).
             Pending entries beyond view_cap never reach the view; they count as dropped.
+            Nothing while a scan is under way or its view not yet taken (take_view).
         """
+        if self._scan is not None or self._view is not None:
+            return [], 0
         entries = list(self._pending)
         added = len(entries)
         if added:
@@ -217,12 +299,34 @@ class MessageLog:
         """Return the last history_cap entries, oldest first."""
         return list(self._history)
 
-    def clear(self) -> None:
+    def clear(self) -> "list[Entry]":
         """Start afresh: empty the history and zero every counter.
 
         Sequence numbers go on increasing. The next take_batch() tells the view to
         remove every entry it shows.
+
+        Returns:
+            The entries removed, oldest first, for restore().
         """
+        removed = list(self._history)
         self._stale += self.in_view
         self._history = deque((), self.history_cap)
+        self._scan = self._view = self._last = None
         self._reset()
+        return removed
+
+    def restore(self, entries: "list[Entry]") -> None:
+        """Put back entries that clear() removed, in order among those added since.
+
+        The history keeps its last history_cap entries, and the view is drawn again.
+        """
+        kept = set([entry.seq for entry in self._history])
+        merged = [entry for entry in entries if entry.seq not in kept]
+        merged.extend(self._history)
+        merged.sort(key=_seq)
+        self._history = deque(merged[-self.history_cap :], self.history_cap)
+        self.set_filter(self._match)
+
+
+def _seq(entry: Entry) -> int:
+    return entry.seq

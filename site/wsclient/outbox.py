@@ -321,3 +321,8 @@ class Outbox:
     def median_rtt(self) -> "float | None":
         """Return the median of the last RTT_SAMPLES round trips, or None before any."""
         return median(self._rtts)
+
+    def forget_rtts(self) -> None:
+        """Forget every round trip measured: the user reset the counters."""
+        self._rtts = deque((), RTT_SAMPLES)
+        self.last_rtt = None

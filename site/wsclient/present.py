@@ -7,24 +7,28 @@ from wsclient import i18n
 from wsclient.export import iso_time
 from wsclient.jsontext import looks_like_json, pretty_json
 from wsclient.log import RECEIVED, SENT, SYSTEM
+from wsclient.numfmt import number
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Callable, Iterable, Mapping
+    from typing import Iterable, Mapping
 
     from wsclient.log import Entry
     from wsclient.stats import Traffic
 
 __all__ = [
     "Clock",
+    "TextFilter",
     "announcement",
     "binary_note",
     "copy_text",
-    "decimal",
+    "dropped_note",
     "entry_text",
     "export_name",
+    "filter_count",
     "fold",
+    "folded",
     "make_filter",
     "meta",
     "rtt_line",
@@ -46,17 +50,79 @@ _LOWERED = "ç".upper() == "ç"  # True on MicroPython: non-ASCII case is left a
 
 def fold(text: str) -> str:
     """Lower-case text for a case-insensitive match, the same on every interpreter."""
+    if not _LOWERED:
+        return text.lower()
+    # MicroPython: folding ten thousand texts at the first keystroke is the filter's
+    # main cost, and most of it is allocating. A text of ASCII bytes only (its length
+    # in bytes, through a memoryview, is its length) in lower case is its own fold.
+    ascii = len(memoryview(text)) == len(text)  # type: ignore[arg-type]
+    if ascii and text.islower():
+        return text
     text = text.lower()
-    if _LOWERED:
+    # Every letter of _UPPER is two bytes in UTF-8, the first of them C3.
+    if not ascii and b"\xc3" in text.encode():
         for upper, lower in zip(_UPPER, _LOWER):
             if upper in text:
                 text = text.replace(upper, lower)
     return text
 
 
-def make_filter(
-    text: str, directions: "Iterable[str]" = _DIRECTIONS
-) -> "Callable[[Entry], bool] | None":
+def folded(entry: "Entry") -> str:
+    """The entry's text folded, made once and kept on the entry."""
+    text = entry.text
+    # fold()'s first test, inline: this runs for every entry at the first keystroke.
+    if _LOWERED and text.islower() and len(memoryview(text)) == len(text):  # type: ignore[arg-type]
+        entry.folded = text
+        return text
+    lowered = fold(text)
+    # The same text when nothing changed: no second copy of it is kept.
+    entry.folded = lowered = text if lowered == text else lowered
+    return lowered
+
+
+class TextFilter:
+    """The log's filter: entries of the shown directions whose text holds needle.
+
+    The match ignores case: needle is folded (fold()), and so is each entry's text,
+    once, by the first filter that looks at it; the next keystrokes only search.
+    """
+
+    def __init__(self, needle: str, shown: "tuple[str, ...]") -> None:
+        self.needle = needle
+        self.shown = shown
+
+    def __call__(self, entry: "Entry") -> bool:
+        """Whether entry goes through."""
+        if entry.direction not in self.shown:
+            return False
+        text = entry.folded
+        return self.needle in (folded(entry) if text is None else text)
+
+    def select(self, entries: "list[Entry]") -> "list[Entry]":
+        """The entries that go through, in their order: one loop, no call per entry."""
+        needle, shown = self.needle, self.shown
+        if not needle:
+            return [entry for entry in entries if entry.direction in shown]
+        # `folded or _folded()`: an empty text is folded again, which costs nothing.
+        if len(shown) == len(_DIRECTIONS):
+            return [entry for entry in entries if needle in (entry.folded or folded(entry))]
+        return [
+            entry
+            for entry in entries
+            if entry.direction in shown and needle in (entry.folded or folded(entry))
+        ]
+
+    def within(self, other: object) -> bool:
+        """Whether every entry this filter lets through, other lets through too.
+
+        Typing on narrows the filter: only what the last one found needs searching.
+        """
+        if not isinstance(other, TextFilter) or other.needle not in self.needle:
+            return False
+        return all([direction in other.shown for direction in self.shown])
+
+
+def make_filter(text: str, directions: "Iterable[str]" = _DIRECTIONS) -> "TextFilter | None":
     """Build the log's filter: entries of the given directions whose text holds text.
 
     The match ignores case. Returns None when it would let everything through, so
@@ -66,13 +132,7 @@ def make_filter(
     needle = fold(text)
     if not needle and len(shown) == len(_DIRECTIONS):
         return None
-    if not needle:
-        return lambda entry: entry.direction in shown
-
-    def match(entry: "Entry") -> bool:
-        return entry.direction in shown and needle in fold(entry.text)
-
-    return match
+    return TextFilter(needle, shown)
 
 
 # "000" to "999": looked up rather than formatted, since every drawn entry needs one.
@@ -106,30 +166,18 @@ class Clock:
         return self._prefix + _MILLIS[local - second * 1000]
 
 
-def meta(entry: "Entry", clock: Clock, kinds: "Mapping[str, str]") -> str:
+def meta(entry: "Entry", clock: Clock, kinds: "Mapping[str, str]", lang: str) -> str:
     """An entry's meta line: "12:00:00.000 · 5 B · text"; a system entry has its time only.
 
     Args:
         kinds: the word for each frame type, {"text": "text", "binary": "binary"}.
+        lang: the language the size is written in ("1.000.000 B" or "1,000,000 B").
     """
     when = clock.time(entry.time_ms)
     if entry.direction == SYSTEM:
         return when
-    return "%s · %d B · %s" % (when, entry.size, kinds["binary"] if entry.binary else kinds["text"])
-
-
-def decimal(value: float, lang: str, places: int = 1) -> str:
-    """Format a number with places decimals and the language's decimal mark."""
-    # Rounded half away from zero by hand: "%.1f" rounds 1.25 to 1.2 on CPython
-    # and to 1.3 on MicroPython.
-    scale = 10**places
-    scaled = int(abs(value) * scale + 0.5)
-    sign = "-" if value < 0 and scaled else ""
-    text = sign + str(scaled // scale)
-    if places:
-        mark = "," if lang == "pt-BR" else "."
-        text += mark + str(scaled % scale + scale)[1:]
-    return text
+    kind = kinds["binary"] if entry.binary else kinds["text"]
+    return when + " · " + number(lang, entry.size) + " B · " + kind
 
 
 def stats_line(key: str, counts: "Traffic", lang: str) -> str:
@@ -137,10 +185,10 @@ def stats_line(key: str, counts: "Traffic", lang: str) -> str:
     return i18n.t(
         lang,
         key,
-        messages=counts["messages"],
-        bytes=counts["bytes"],
-        rate=decimal(counts["rate"], lang),
-        byte_rate=decimal(counts["byte_rate"], lang, 0),
+        messages=number(lang, counts["messages"]),
+        bytes=number(lang, counts["bytes"]),
+        rate=number(lang, counts["rate"], 1),
+        byte_rate=number(lang, counts["byte_rate"]),
     )
 
 
@@ -148,14 +196,22 @@ def rtt_line(last: "float | None", median: "float | None", lang: str) -> str:
     """The echo round-trip line; last and median are milliseconds, or None before any echo."""
     if last is None or median is None:
         return i18n.t(lang, "rtt.none")
-    return i18n.t(lang, "rtt", last=decimal(last, lang), median=decimal(median, lang))
+    return i18n.t(lang, "rtt", last=number(lang, last, 1), median=number(lang, median, 1))
 
 
 def announcement(count: int, lang: str) -> str:
     """What the live region says about count new messages ("12 new messages")."""
-    if count == 1:
-        return i18n.t(lang, "announce.one")
-    return i18n.t(lang, "announce.many", count=count)
+    return i18n.t(lang, "announce", count=count)
+
+
+def filter_count(matched: int, total: int, lang: str) -> str:
+    """How many of the kept entries the filter lets through ("6 of 15 entries")."""
+    return i18n.t(lang, "filter.count", matched=number(lang, matched), count=total)
+
+
+def dropped_note(count: int, lang: str) -> str:
+    """How many entries left the list, or never reached it ("12 older messages hidden")."""
+    return i18n.t(lang, "log.dropped", count=count)
 
 
 def copy_text(entries: "Iterable[Entry]", clock: Clock, labels: "Mapping[str, str]") -> str:
@@ -195,12 +251,12 @@ def entry_text(entry: "Entry", pretty: bool) -> "tuple[str, bool]":
 
 def truncated_note(entry: "Entry", lang: str) -> str:
     """The note after a text entry that shows only its start."""
-    return i18n.t(lang, "text.truncated", size=entry.size)
+    return i18n.t(lang, "text.truncated", size=number(lang, entry.size))
 
 
 def binary_note(entry: "Entry", lang: str) -> str:
     """The note after a binary entry's dump: its size, and how much of it the page holds."""
     held = len(entry.payload) if entry.payload is not None else 0
     if entry.size > held:
-        return i18n.t(lang, "binary.held", size=entry.size, held=held)
-    return i18n.t(lang, "binary", size=entry.size)
+        return i18n.t(lang, "binary.held", size=number(lang, entry.size), held=number(lang, held))
+    return i18n.t(lang, "binary", count=entry.size)

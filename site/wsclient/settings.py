@@ -1,6 +1,7 @@
 """What the page starts with, read from its address (?url=, ?lang=, ?cap=, …)."""
 
 from wsclient import i18n
+from wsclient.numfmt import number
 from wsclient.query import bounded_int, build_query, parse_query
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -83,7 +84,9 @@ class Settings:
             if name in KEPT_PARAMS:
                 self.kept.append([name, params[name]])
             return
-        rule_text = i18n.t(self.lang, rule, low=CAP_MIN, high=CAP_MAX)
+        rule_text = i18n.t(
+            self.lang, rule, low=number(self.lang, CAP_MIN), high=number(self.lang, CAP_MAX)
+        )
         note = i18n.t(
             self.lang, "param.bad", name=name, value=params[name], rule=rule_text, used=used
         )

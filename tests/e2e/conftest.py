@@ -37,9 +37,11 @@ NOT_TLS = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r
 # value and state, what each element with an id shows (a hidden one's text aside), the
 # focus and the address.
 # The counters, the round-trip time and the announcer keep counting across tests, so
-# they are left out: the tests that read them have a page of their own.
+# they are left out: the tests that read them have a page of their own. So is the log
+# tools' notice: the reset's own clear leaves one, with its undo, for a few seconds.
 PAGE_STATE_JS = """() => {
-    const skip = new Set(['stats-sent', 'stats-received', 'rtt', 'announcer', 'pyscript-config']);
+    const skip = new Set(['stats-sent', 'stats-received', 'rtt', 'announcer', 'pyscript-config',
+                          'tool-notice', 'tool-status', 'undo-clear', 'reset-counters']);
     const shown = el => [el.id, el.className, el.hidden, el.checkVisibility(),
         el.getAttribute('aria-invalid'),
         el.children.length || !el.checkVisibility() ? null : el.textContent];

@@ -75,3 +75,14 @@ def last_status(out):
     """The last Status command, as (class, text)."""
     status = of(out, commands.Status)[-1]
     return status.cls, status.text
+
+
+def filter_log(core, text, directions=("sent", "received", "system")):
+    """The user types text in the filter (or ticks boxes); the shell's timer runs out.
+
+    Returns the commands that came out, the last of them a Draw once the filter is done.
+    """
+    out = feed(core, events.Filter(text, list(directions)))
+    while out and isinstance(out[-1], commands.FilterLater):
+        out = feed(core, events.FilterDue())
+    return out

@@ -3,7 +3,7 @@
 import pytest
 from websockets.sync.client import connect
 
-from bench import document, plan, runner, targets
+from bench import document, measure, plan, runner, targets
 from bench.flood import FloodServer, parse_command
 from bench.report import (
     Check,
@@ -300,7 +300,8 @@ def test_baseline_pages_are_offered_only_with_a_baseline():
 def test_only_measuring_keeps_the_chosen_measurements_and_drops_empty_pages():
     """--measure start leaves every page measuring start alone; unknown names are refused."""
     pages = targets.only_measuring(targets.PAGES, ["start"])
-    assert {page.name for page in pages} == {page.name for page in targets.PAGES}
+    starting = {page.name for page in targets.PAGES if targets.START in page.measures}
+    assert {page.name for page in pages} == starting
     assert all(page.measures == {targets.START} for page in pages)
     assert [p.name for p in targets.only_measuring(targets.PAGES, ["memory"])] == [
         "ours-mpy",
@@ -321,3 +322,26 @@ def test_baseline_checks_bound_start_and_burst_by_ten_percent():
         ("start", "ours-pyodide", "<=", 1.1),
     ]
     assert not [c for c in plan.checks(plan.FULL) if c.ref and "base-" in c.ref[1]]
+
+
+def test_filter_is_measured_on_our_pages_and_the_plain_js_filter():
+    """--measure filter leaves our two pages and the plain-JS filter page."""
+    pages = targets.only_measuring(targets.PAGES, ["filter"])
+    assert [page.name for page in pages] == ["ours-mpy", "ours-pyodide", "filter-js"]
+
+
+def test_a_check_without_target_states_its_ratio_only():
+    """An op of "" shows the ratio with no target and no mark."""
+    check = Check("f", "ours", "ours/js", "", 1.0, ref=("f", "js"))
+    verdict = judge(check, {"f": {"ours": 30.0, "js": 10.0}}, "ms")
+    assert (verdict.shown, verdict.target, verdict.passed) == ("ours/js 3.00×", "", None)
+    _, rows = table_rows(
+        [Figure("f", "f (ms)", "ms")], ["ours", "js"], {"f": {"ours": 30.0, "js": 10.0}}, [check]
+    )
+    assert rows == [["f (ms)", "30.0", "10.0", "ours/js 3.00×", "", ""]]
+
+
+def test_flood_matches_counts_the_messages_holding_the_text():
+    """M0123 is in m01230 to m01239 of a 10,000 flood, whatever the case."""
+    assert measure.flood_matches(10_000, "M0123") == 10
+    assert measure.flood_matches(10_000, "m") == 10_000

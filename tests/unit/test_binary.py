@@ -301,7 +301,7 @@ def test_parse_base64_names_the_first_bad_character(codec, text, position, char)
 def test_parse_base64_reports_a_wrong_length(codec, text, length):
     """Characters that cannot make whole bytes are a length error at the end."""
     error = _error(parse_base64, text, codec)
-    assert (error.key, error.params["length"]) == ("payload.base64_length", length)
+    assert (error.key, error.params["count"]) == ("payload.base64_length", length)
     assert error.params["position"] == len(text.rstrip())
 
 

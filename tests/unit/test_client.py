@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.unit.core import URL, client, feed, of, opened, send, texts, transmit
+from tests.unit.core import URL, client, feed, filter_log, of, opened, send, texts, transmit
 from wsclient import commands
-from wsclient.client import HISTORY_KEY
+from wsclient.client import HISTORY_KEY, UNDO_MS
 from wsclient.events import (
     AutoReconnect,
     ClearLog,
@@ -14,18 +14,19 @@ from wsclient.events import (
     Copy,
     Edited,
     Export,
-    Filter,
     InternalError,
     ModeChanged,
     Pretty,
     Recall,
+    ResetCounters,
     ShowAll,
     Start,
     StorageFailed,
     TextReceived,
     Tick,
+    UndoClear,
 )
-from wsclient.log import RECEIVED, SENT, SYSTEM
+from wsclient.log import SENT, SYSTEM
 
 DEFAULT = "ws://127.0.0.1:8765/"
 
@@ -167,27 +168,103 @@ def test_filter_keeps_matching_entries_only():
     core = opened()
     send(core, "alpha")
     feed(core, TextReceived("beta", 0.0))
-    feed(core, Filter("BET", [SENT, RECEIVED, SYSTEM]))
+    filter_log(core, "BET")
     assert [e.text for e in core.log.visible()] == ["beta"]
-    feed(core, Filter("", [SENT]))
+    filter_log(core, "", [SENT])
     assert [e.text for e in core.log.visible()] == ["alpha"]
 
 
 def test_pretty_redraws_the_log_in_the_new_layout():
     """Pretty JSON relays the log out and keeps the filter."""
     core = opened()
-    feed(core, Filter("x", [SENT, RECEIVED, SYSTEM]))
+    filter_log(core, "x")
     out = feed(core, Pretty(True))
     assert out == [commands.Relayout(True), commands.DRAW]
     assert core.log.filtered
 
 
-def test_clear_empties_the_log_and_the_tool_message():
-    """Clear empties the log at the next draw and clears the tools' message."""
-    core = opened()
-    out = feed(core, ClearLog())
+def test_clear_empties_the_log_at_once_and_offers_undo_and_reset():
+    """Clear empties the log at the next draw, says how much, and offers undo for 10 s."""
+    core = opened(lang="en")
+    out = feed(core, ClearLog(0.0))
     assert core.log.history() == []
-    assert out == [commands.ToolStatus(""), commands.DRAW]
+    assert out == [
+        commands.DRAW,
+        commands.ToolStatus("Log cleared: 1 entry removed.", UNDO_MS, ["undo", "reset"]),
+    ]
+
+
+def _cleared(now=0.0):
+    """A client that received "a" and "b" and whose log the user cleared at now."""
+    core = opened(lang="en")
+    feed(core, TextReceived("a", 0.0), TextReceived("b", 0.0), ClearLog(now))
+    return core
+
+
+def test_undo_puts_the_cleared_entries_back_before_the_new_ones():
+    """Entries that came after the clear stay after the ones undo brings back."""
+    core = _cleared()
+    feed(core, TextReceived("c", 1.0))
+    out = feed(core, UndoClear(UNDO_MS))
+    assert [text for _, text in texts(core)][-3:] == ["a", "b", "c"]
+    assert out == [commands.ToolStatus("Log restored: 3 entries back."), commands.DRAW]
+
+
+def test_undo_is_too_late_after_ten_seconds():
+    """Past UNDO_MS, undo says it is too late and brings nothing back."""
+    core = _cleared()
+    out = feed(core, UndoClear(UNDO_MS + 1))
+    assert core.log.history() == []
+    assert out == [commands.ToolStatus("Too late to undo: a clear can be undone for 10 s.")]
+
+
+def test_a_tick_past_the_undo_window_lets_the_cleared_entries_go():
+    """Once the window has passed, a Tick drops them: undo then finds nothing."""
+    core = _cleared()
+    feed(core, Tick(UNDO_MS + 250.0))
+    assert core._cleared is None
+    feed(core, UndoClear(UNDO_MS))
+    assert core.log.history() == []
+
+
+def test_a_second_clear_is_undone_with_the_first():
+    """Clearing twice within the window, undo brings back both, in order."""
+    core = _cleared()
+    feed(core, TextReceived("c", 1.0))
+    out = feed(core, ClearLog(2.0))
+    assert of(out, commands.ToolStatus)[0].text == "Log cleared: 4 entries removed."
+    feed(core, UndoClear(3.0))
+    assert [text for _, text in texts(core)][-3:] == ["a", "b", "c"]
+
+
+def test_clearing_an_empty_log_offers_only_the_counters():
+    """Nothing to undo: the message says so and offers to reset the counters."""
+    core = _cleared()
+    out = feed(core, ClearLog(1.0))
+    assert of(out, commands.ToolStatus) == [
+        commands.ToolStatus("The log was already empty.", UNDO_MS, ["reset"])
+    ]
+
+
+def test_reset_counters_zeroes_traffic_and_round_trips():
+    """The counters and the RTT start again from zero."""
+    core = opened(lang="en")
+    send(core, "x")
+    feed(core, TextReceived("x", 5.0))
+    out = feed(core, ResetCounters(10.0))
+    (measures,) = of(out, commands.Measurements)
+    assert measures.sent.startswith("Sent: 0 msg · 0 B")
+    assert measures.received.startswith("Received: 0 msg · 0 B")
+    assert measures.rtt == "Echo RTT: —"
+
+
+def test_reset_counters_keeps_undo_on_offer_for_the_time_left():
+    """After a clear, the message says both, and undo stays for the rest of its window."""
+    core = _cleared()
+    (status,) = of(feed(core, ResetCounters(4000.0)), commands.ToolStatus)
+    assert status == commands.ToolStatus(
+        "Log cleared: 3 entries removed. Counters and RTT reset.", UNDO_MS - 4000, ["undo"]
+    )
 
 
 def test_export_downloads_every_kept_entry():
@@ -217,6 +294,15 @@ def test_show_all_gives_the_whole_dump():
     seq = core.log.history()[-1].seq
     (dump,) = of(feed(core, ShowAll(seq)), commands.ShowDump)
     assert dump.seq == seq and len(dump.text.splitlines()) == 19
+
+
+def test_show_all_dumps_at_the_width_the_view_draws():
+    """On a narrow screen the view asks for 8 bytes a line, and gets them."""
+    core = opened()
+    send(core, "41" * 20, mode="hex")
+    seq = core.log.history()[-1].seq
+    (dump,) = of(feed(core, ShowAll(seq, 8)), commands.ShowDump)
+    assert dump.text.splitlines()[1] == "00000008  41 41 41 41 41 41 41 41  |AAAAAAAA|"
 
 
 def test_show_all_for_a_forgotten_entry_only_removes_the_button():

@@ -42,12 +42,12 @@ def test_close_name_names_registered_codes(code, name):
     [
         (0, "Unused"),
         (999, "Unused"),
-        (1016, "Unassigned (reserved for the protocol)"),
-        (2999, "Unassigned (reserved for the protocol)"),
-        (3001, "Registered (libraries, frameworks)"),
-        (3999, "Registered (libraries, frameworks)"),
-        (4000, "Application (private use)"),
-        (4999, "Application (private use)"),
+        (1016, "Unassigned, reserved for the protocol"),
+        (2999, "Unassigned, reserved for the protocol"),
+        (3001, "Registered for libraries and frameworks"),
+        (3999, "Registered for libraries and frameworks"),
+        (4000, "Application, private use"),
+        (4999, "Application, private use"),
         (5000, "Invalid"),
         (-1, "Invalid"),
     ],
@@ -66,7 +66,7 @@ def test_close_name_calls_non_integers_invalid(code):
 def test_close_name_translates_to_pt_br():
     """lang="pt-BR" gives the Portuguese name."""
     assert close_name(1000, "pt-BR") == "Fechamento normal"
-    assert close_name(4001, "pt-BR") == "Aplicação (uso privado)"
+    assert close_name(4001, "pt-BR") == "Aplicação, uso privado"
 
 
 @given(st.integers(min_value=-10, max_value=6000))

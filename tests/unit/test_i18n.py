@@ -41,7 +41,40 @@ def test_article_texts_are_exact():
 
 def test_t_formats_params():
     """Params fill the template's placeholders."""
-    assert t("en", "binary", size=3) == "binary, 3 bytes"
+    assert t("en", "status.open", url="ws://h/") == "Connected to server ws://h/"
+
+
+@pytest.mark.parametrize(
+    ("lang", "count", "shown"),
+    [
+        ("pt-BR", 0, "binário, 0 bytes"),
+        ("pt-BR", 1, "binário, 1 byte"),
+        ("pt-BR", 2, "binário, 2 bytes"),
+        ("pt-BR", 1_000_000, "binário, 1.000.000 bytes"),
+        ("en", 0, "binary, 0 bytes"),
+        ("en", 1, "binary, 1 byte"),
+        ("en", 2, "binary, 2 bytes"),
+        ("en", 1_000_000, "binary, 1,000,000 bytes"),
+    ],
+)
+def test_t_picks_the_plural_form_for_count(lang, count, shown):
+    """count picks key.one or key.other and is written as the language writes numbers."""
+    assert t(lang, "binary", count=count) == shown
+
+
+def test_every_plural_text_has_both_forms():
+    """A text with a form for one has a form for other, and both say {count}."""
+    for texts in i18n._TEXTS.values():
+        for key in texts:
+            if key.endswith((".one", ".other")):
+                stem = key.rsplit(".", 1)[0]
+                assert {stem + ".one", stem + ".other"} <= set(texts), key
+                assert "count" in _placeholders(texts[key]), key
+
+
+def test_t_with_a_count_that_is_not_a_number_takes_the_plural():
+    """A count given as text still gets a text: the plural form, unformatted."""
+    assert t("en", "binary", count="many") == "binary, many bytes"
 
 
 def test_t_returns_unknown_key():

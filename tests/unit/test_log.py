@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wsclient.log import RECEIVED, SENT, SYSTEM, Entry, MessageLog
+from wsclient.present import make_filter
 
 
 def _seqs(entries):
@@ -281,3 +282,181 @@ def test_filtered_view_matches_model(ops):
             entries, remove = log.take_batch()
             view = view[remove:] + entries
             assert _seqs(view) == _seqs(candidates[-3:])
+
+
+# --- a filter searched a slice at a time ---
+
+
+def _texts(entries):
+    return [entry.text for entry in entries]
+
+
+def _kept(*texts, view_cap=1000, history_cap=10000):
+    log = MessageLog(view_cap, history_cap)
+    for text in texts:
+        log.add(RECEIVED, text)
+    log.take_batch()
+    return log
+
+
+def _scan_all(log, match, limit=0):
+    """start_filter() then scan() until done; return how many calls it took."""
+    log.start_filter(match)
+    calls = 1
+    while not log.scan(limit):
+        calls += 1
+    return calls
+
+
+def test_scan_finds_the_last_matches_newest_first_in_slices():
+    """Each scan() looks at one slice; the view then shows the last view_cap matches."""
+    log = _kept(*["a%d" % i for i in range(10)], "b", view_cap=3)
+    assert _scan_all(log, make_filter("A"), limit=4) == 3
+    assert _texts(log.take_view()) == ["a7", "a8", "a9"]
+    assert (log.matched, log.dropped, log.in_view) == (10, 7, 3)
+
+
+def test_batches_wait_while_a_filter_is_searching():
+    """Until the view is taken, take_batch() gives nothing, even for new entries."""
+    log = _kept("a", "b")
+    log.start_filter(make_filter("a"))
+    log.add(RECEIVED, "a2")
+    assert log.take_batch() == ([], 0)
+    assert log.scanning and log.take_view() is None
+
+
+def test_entries_added_during_a_scan_follow_its_view():
+    """A matching entry added mid-scan is drawn after the view, and counted."""
+    log = _kept("a1", "b", "a2")
+    log.start_filter(make_filter("a"))
+    log.scan(1)
+    log.add(RECEIVED, "a3")
+    log.add(RECEIVED, "b2")
+    assert log.scan()
+    assert _texts(log.take_view()) == ["a1", "a2"]
+    entries, remove = log.take_batch()
+    assert (_texts(entries), remove, log.matched) == (["a3"], 0, 3)
+
+
+def test_entries_that_leave_the_history_during_a_scan_are_not_counted():
+    """The scan stops at the oldest entry still kept."""
+    log = _kept("a1", "a2", "a3", history_cap=3)
+    log.start_filter(make_filter("a"))
+    log.scan(1)
+    log.add(RECEIVED, "b")
+    log.add(RECEIVED, "b")
+    assert log.scan()
+    assert (_texts(log.take_view()), log.matched) == (["a3"], 1)
+
+
+def test_a_narrower_filter_searches_only_what_the_last_one_found():
+    """Typing on ("a" then "ab") looks only at the last filter's matches."""
+    log = _kept(*(["ab"] * 5 + ["x"] * 95))
+    _scan_all(log, make_filter("a"))
+    log.take_view()
+    assert _scan_all(log, make_filter("ab"), limit=5) == 1
+    assert len(log.take_view()) == 5
+
+
+def test_a_narrower_filter_after_an_unfinished_scan_is_still_right():
+    """The last scan's unsearched entries are searched too, and new entries as well."""
+    log = _kept("ab1", "x", "ab2", "x", "ab3")
+    log.start_filter(make_filter("a"))
+    log.scan(2)
+    log.add(RECEIVED, "ab4")
+    _scan_all(log, make_filter("ab"))
+    assert _texts(log.take_view()) == ["ab1", "ab2", "ab3", "ab4"]
+
+
+def test_a_wider_filter_searches_everything_again():
+    """Deleting a character ("ab" then "a") searches the whole history."""
+    log = _kept("a", "ab", "b")
+    _scan_all(log, make_filter("ab"))
+    log.take_view()
+    _scan_all(log, make_filter("a"))
+    assert _texts(log.take_view()) == ["a", "ab"]
+
+
+def test_no_filter_scans_to_the_last_view_cap_entries():
+    """start_filter(None) shows the last entries again, all counted."""
+    log = _kept("a", "b", "c", view_cap=2)
+    _scan_all(log, make_filter("a"))
+    log.take_view()
+    _scan_all(log, None)
+    assert (_texts(log.take_view()), log.matched, log.dropped) == (["b", "c"], 3, 1)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.tuples(st.just("add"), st.text("abc", max_size=3)),
+            st.tuples(st.just("filter"), st.text("abc", max_size=2)),
+            st.tuples(st.just("scan"), st.integers(0, 3)),
+            st.tuples(st.just("draw"), st.none()),
+        ),
+        max_size=60,
+    )
+)
+def test_the_view_after_any_keystrokes_and_slices_is_the_last_matches(steps):
+    """Whatever the order of adds, filters and slices, the finished view is right."""
+    log = MessageLog(view_cap=4, history_cap=1000)
+    view = []
+    for kind, value in steps + [("scan", 0), ("draw", None)]:
+        if kind == "add":
+            log.add(RECEIVED, value)
+        elif kind == "filter":
+            log.start_filter(make_filter(value))
+        elif kind == "scan":
+            log.scan(value)
+        else:
+            shown = log.take_view()
+            if shown is not None:
+                view = [entry.seq for entry in shown]
+            entries, remove = log.take_batch()
+            del view[:remove]
+            view.extend([entry.seq for entry in entries])
+    match = log._match
+    matches = [entry.seq for entry in log.history() if match is None or match(entry)]
+    assert view == matches[-4:]
+    assert log.matched == len(matches)
+
+
+# --- clear and restore ---
+
+
+def test_clear_returns_what_it_removed():
+    """clear() hands back the entries it removed, oldest first."""
+    log = _kept("a", "b")
+    assert _texts(log.clear()) == ["a", "b"] and log.history() == []
+
+
+def test_restore_puts_entries_back_before_the_new_ones():
+    """Entries restored after a clear go before those added since, and are drawn again."""
+    log = _kept("a", "b")
+    removed = log.clear()
+    log.add(RECEIVED, "c")
+    log.restore(removed)
+    entries, remove = log.take_batch()
+    assert _texts(log.history()) == ["a", "b", "c"] and _texts(entries) == ["a", "b", "c"]
+
+
+def test_restore_keeps_the_history_cap_and_the_filter():
+    """The oldest restored entries go past the cap; the filter still applies."""
+    log = _kept("a1", "b", "a2", history_cap=3)
+    log.set_filter(make_filter("a"))
+    removed = log.clear()
+    log.add(RECEIVED, "a3")
+    log.add(RECEIVED, "b2")
+    log.restore(removed)
+    assert _texts(log.history()) == ["a2", "a3", "b2"]
+    assert _texts(log.take_batch()[0]) == ["a2", "a3"]
+
+
+def test_restore_skips_entries_still_kept():
+    """An entry both kept and restored appears once."""
+    log = _kept("a", "b")
+    removed = log.clear()
+    log.restore(removed)
+    log.restore(removed)
+    assert _texts(log.history()) == ["a", "b"]

@@ -78,27 +78,28 @@ def test_clock_agrees_with_a_fresh_clock(ms, offset):
 def test_meta_of_text_binary_and_system_entries():
     """Messages give time, size and type; system entries their time only."""
     clock = present.Clock(0)
-    assert present.meta(_entry(), clock, KINDS) == "07:33:25.631 · 5 B · text"
+    assert present.meta(_entry(), clock, KINDS, "en") == "07:33:25.631 · 5 B · text"
     binary = _entry(text="de ad", binary=True, size=2)
-    assert present.meta(binary, clock, KINDS) == "07:33:25.631 · 2 B · binary"
-    assert present.meta(_entry(SYSTEM), clock, KINDS) == "07:33:25.631"
+    assert present.meta(binary, clock, KINDS, "en") == "07:33:25.631 · 2 B · binary"
+    assert present.meta(_entry(SYSTEM), clock, KINDS, "en") == "07:33:25.631"
 
 
-@pytest.mark.parametrize(
-    ("value", "lang", "places", "shown"),
-    [
-        (0, "en", 1, "0.0"),
-        (1.25, "en", 1, "1.3"),
-        (1.25, "pt-BR", 1, "1,3"),
-        (1234.5, "pt-BR", 0, "1235"),
-        (0.04, "en", 1, "0.0"),
-        (-2.5, "en", 1, "-2.5"),
-        (-0.01, "en", 1, "0.0"),
-    ],
-)
-def test_decimal_rounds_half_up_with_the_language_mark(value, lang, places, shown):
-    """One rounding on every interpreter, with pt-BR's decimal comma."""
-    assert present.decimal(value, lang, places) == shown
+@pytest.mark.parametrize(("lang", "shown"), [("pt-BR", "1.000.000 B"), ("en", "1,000,000 B")])
+def test_meta_writes_the_size_as_the_language_does(lang, shown):
+    """A size of a million bytes has the language's thousands separators."""
+    meta = present.meta(_entry(size=1_000_000), present.Clock(0), KINDS, lang)
+    assert meta == "07:33:25.631 · " + shown + " · text"
+
+
+def test_stats_line_groups_thousands():
+    """Big counts and rates get thousands separators, next to the decimal rate."""
+    counts = {"messages": 1_000_000, "bytes": 211_564_000, "rate": 2.0, "byte_rate": 211564}
+    assert present.stats_line("stats.received", counts, "pt-BR") == (
+        "Recebidas: 1.000.000 msg · 211.564.000 B · 2,0 msg/s · 211.564 B/s"
+    )
+    assert present.stats_line("stats.received", counts, "en") == (
+        "Received: 1,000,000 msg · 211,564,000 B · 2.0 msg/s · 211,564 B/s"
+    )
 
 
 def test_stats_line_fills_every_figure():
@@ -123,6 +124,50 @@ def test_announcement_is_singular_for_one():
     assert present.announcement(1, "en") == "1 new message"
     assert present.announcement(12, "en") == "12 new messages"
     assert present.announcement(12, "pt-BR") == "12 novas mensagens"
+
+
+@pytest.mark.parametrize(
+    ("matched", "total", "lang", "shown"),
+    [
+        (1, 1, "pt-BR", "1 de 1 entrada"),
+        (1, 1, "en", "1 of 1 entry"),
+        (0, 2, "en", "0 of 2 entries"),
+        (1500, 10000, "pt-BR", "1.500 de 10.000 entradas"),
+        (1500, 10000, "en", "1,500 of 10,000 entries"),
+    ],
+)
+def test_filter_count_agrees_with_its_total(matched, total, lang, shown):
+    """ "1 of 1 entry", "0 of 2 entries", with thousands separators."""
+    assert present.filter_count(matched, total, lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("count", "lang", "shown"),
+    [
+        (1, "pt-BR", "1 mensagem antiga fora da tela"),
+        (1, "en", "1 older message hidden"),
+        (2500, "en", "2,500 older messages hidden"),
+    ],
+)
+def test_dropped_note_agrees_with_its_count(count, lang, shown):
+    """One older message, or many, with thousands separators."""
+    assert present.dropped_note(count, lang) == shown
+
+
+@pytest.mark.parametrize(
+    ("size", "lang", "shown"),
+    [
+        (1, "pt-BR", "binário, 1 byte"),
+        (1, "en", "binary, 1 byte"),
+        (0, "en", "binary, 0 bytes"),
+        (4096, "pt-BR", "binário, 4.096 bytes"),
+    ],
+)
+def test_binary_note_agrees_with_its_size(size, lang, shown):
+    """ "binary, 1 byte", never "1 bytes"."""
+    entry = _entry(text="", binary=True, size=size)
+    entry.payload = b"\x00" * size
+    assert present.binary_note(entry, lang) == shown
 
 
 def test_copy_text_has_one_line_per_entry():

@@ -38,24 +38,26 @@ CLOSES = [
     (
         1016,
         _unclean(
-            1016, "Não atribuído (reservado ao protocolo)", "Unassigned (reserved for the protocol)"
+            1016, "Não atribuído, reservado ao protocolo", "Unassigned, reserved for the protocol"
         ),
     ),
     (
         2999,
         _unclean(
-            2999, "Não atribuído (reservado ao protocolo)", "Unassigned (reserved for the protocol)"
+            2999, "Não atribuído, reservado ao protocolo", "Unassigned, reserved for the protocol"
         ),
     ),
     (3000, _unclean(3000, "Não autorizado", "Unauthorized")),
     (
         3001,
         _unclean(
-            3001, "Registrado (bibliotecas, frameworks)", "Registered (libraries, frameworks)"
+            3001,
+            "Registrado para bibliotecas e frameworks",
+            "Registered for libraries and frameworks",
         ),
     ),
     (3008, _unclean(3008, "Tempo esgotado", "Timeout")),
-    (4000, _unclean(4000, "Aplicação (uso privado)", "Application (private use)")),
+    (4000, _unclean(4000, "Aplicação, uso privado", "Application, private use")),
     (5000, _unclean(5000, "Inválido", "Invalid")),
 ]
 
@@ -63,11 +65,11 @@ CASES = table("describe_close", _both, CLOSES) + [
     (
         "describe_close with a reason",
         lambda: closecodes.describe_close(4001, "bye é", True, "en"),
-        "Code 4001 (Application (private use)). Reason: bye é. Clean close.",
+        "Code 4001 (Application, private use). Reason: bye é. Clean close.",
     ),
     ("close_name 1000", lambda: closecodes.close_name(1000), "Normal Closure"),
     ("close_name 1000 pt-BR", lambda: closecodes.close_name(1000, "pt-BR"), "Fechamento normal"),
-    ("close_name 4123", lambda: closecodes.close_name(4123), "Application (private use)"),
+    ("close_name 4123", lambda: closecodes.close_name(4123), "Application, private use"),
     (
         "abnormal_hint en",
         lambda: closecodes.abnormal_hint("en"),

@@ -18,5 +18,6 @@ class Entry:
         self.payload = None
         self.state = None
         self.detail = None
+        self.folded = None
         for name in extra:
             setattr(self, name, extra[name])

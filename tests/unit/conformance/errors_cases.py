@@ -41,7 +41,7 @@ CASES = table("shown", shown, SHOWN) + [
     ),
     (
         "error_at the end",
-        lambda: error_at("payload.base64_length", "é\nab", 4, length=3).params,
-        {"length": 3, "position": 4, "line": 2, "column": 3},
+        lambda: error_at("payload.base64_length", "é\nab", 4, count=3).params,
+        {"count": 3, "position": 4, "line": 2, "column": 3},
     ),
 ]

@@ -8,7 +8,7 @@ _PARAMS = {
     "line": 2,
     "column": 3,
     "char": "x",
-    "length": 5,
+    "count": 5,
     "position": 4,
     "detail": "d",
     "scheme": "http",

@@ -51,6 +51,51 @@ def _filtered():
     return seen
 
 
+def _scan_walk():
+    """Random adds, keystrokes and slices of a filter's scan, drawn on a simulated view:
+    the steps where the view, once the filter is done, is not the last matches."""
+    random.seed(1006)
+    model = log.MessageLog(view_cap=6, history_cap=5000)
+    words = ["a", "ab", "abc", "b", "ba", "", "c"]
+    view, wrong = [], []
+    for step in range(3000):
+        roll = random.random()
+        if roll < 0.4:
+            text = "".join([random.choice("abc") for _ in range(random.randint(0, 4))])
+            model.add(random.choice((log.SENT, log.RECEIVED)), text)
+        elif roll < 0.5:
+            model.start_filter(present.make_filter(random.choice(words)))
+        elif roll < 0.8:
+            model.scan(random.randint(1, 5))
+        else:
+            shown = model.take_view()
+            if shown is not None:
+                view = [entry.seq for entry in shown]
+            entries, remove = model.take_batch()
+            del view[:remove]
+            view.extend([entry.seq for entry in entries])
+            if model.scanning:
+                continue
+            match = model._match
+            matches = [e.seq for e in model.history() if match is None or match(e)]
+            if view != matches[-6:] or model.matched != len(matches):
+                wrong.append(step)
+    return wrong
+
+
+def _restored():
+    """Entries put back after a clear go before the ones added since, within the cap."""
+    kept = log.MessageLog(view_cap=3, history_cap=4)
+    for text in ("a", "b", "c"):
+        kept.add(log.RECEIVED, text)
+    removed = kept.clear()
+    kept.add(log.RECEIVED, "d")
+    kept.add(log.RECEIVED, "e")
+    kept.restore(removed)
+    entries, remove = kept.take_batch()
+    return [[e.text for e in kept.history()], [e.text for e in entries], len(removed)]
+
+
 CASES = [
     ("random adds, takes and clears", _random_walk, []),
     (
@@ -66,4 +111,9 @@ CASES = [
             "gone": None,
         },
     ),
+<<<<<<< HEAD
+=======
+    ("random adds and filters searched a slice at a time", _scan_walk, []),
+    ("restore after clear", _restored, [["b", "c", "d", "e"], ["c", "d", "e"], 3]),
+>>>>>>> i10-words
 ]

@@ -38,7 +38,7 @@ READS = [
     (["hex", "de zz"], ["payload.hex", {"char": "z", "position": 3, "line": 1, "column": 4}]),
     (
         ["base64", "Y"],
-        ["payload.base64_length", {"length": 1, "position": 1, "line": 1, "column": 2}],
+        ["payload.base64_length", {"count": 1, "position": 1, "line": 1, "column": 2}],
     ),
     (
         ["json", "[1,]"],

@@ -21,22 +21,31 @@ def _filter():
     return [match(entry) for entry in _entries()]
 
 
+def _select():
+    """select() keeps the entries the filter lets through, in their order."""
+    return [entry.seq for entry in present.make_filter("O").select(_entries())]
+
+
+def _within():
+    """A longer text, or fewer directions, is within a filter; the other way round is not."""
+    ab = present.make_filter("ab")
+    return [
+        present.make_filter("xABy").within(ab),
+        present.make_filter("ab", ("sent",)).within(ab),
+        present.make_filter("a").within(ab),
+        ab.within(present.make_filter("ab", ("sent",))),
+        ab.within(None),
+    ]
+
+
 def _meta():
     clock = present.Clock(-180)
-    return [present.meta(entry, clock, KINDS) for entry in _entries()]
+    return [present.meta(entry, clock, KINDS, "pt-BR") for entry in _entries()]
 
-
-DECIMALS = [
-    ([0, "pt-BR"], "0,0"),
-    ([0, "en"], "0.0"),
-    ([1.25, "pt-BR"], "1,3"),
-    ([1.25, "en"], "1.3"),
-    ([1234.5, "pt-BR"], "1234,5"),
-    ([1234.5, "en"], "1234.5"),
-]
 
 ANNOUNCEMENTS = [
     ([1, "pt-BR"], "1 nova mensagem"),
+    ([1000000, "en"], "1,000,000 new messages"),
     ([1, "en"], "1 new message"),
     ([12, "pt-BR"], "12 novas mensagens"),
     ([12, "en"], "12 new messages"),
@@ -46,10 +55,16 @@ CASES = (
     table(
         "fold", present.fold, [("ÀÉÎÕÜÇ ABC", "àéîõüç abc"), ("straße", "straße"), ("ação", "ação")]
     )
-    + table("decimal", lambda args: present.decimal(*args), DECIMALS)
     + table("announcement", lambda args: present.announcement(*args), ANNOUNCEMENTS)
+    + table(
+        "fold",
+        present.fold,
+        [("m0123xx", "m0123xx"), ("123", "123"), ('{"Ab": 1}', '{"ab": 1}'), ("çÃo", "ção")],
+    )
     + [
         ("make_filter", _filter, [True, False, False]),
+        ("select", _select, [1, 3]),
+        ("within", _within, [True, True, False, False, False]),
         ("make_filter of everything", lambda: present.make_filter(""), None),
         (
             "meta",
