@@ -111,9 +111,6 @@ CASES = [
             "gone": None,
         },
     ),
-<<<<<<< HEAD
-=======
     ("random adds and filters searched a slice at a time", _scan_walk, []),
     ("restore after clear", _restored, [["b", "c", "d", "e"], ["c", "d", "e"], 3]),
->>>>>>> i10-words
 ]
