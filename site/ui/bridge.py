@@ -12,7 +12,6 @@ __all__ = [
     "call_joined",
     "caret_to_end",
     "download",
-    "hex_head",
     "js_length",
     "line_beyond",
     "load",
@@ -28,7 +27,6 @@ bare_seqs = _module.bareSeqs
 call_joined = _module.callJoined
 caret_to_end = _module.caretToEnd
 download = _module.download
-hex_head = _module.hexHead
 js_length = _module.jsLength
 line_beyond = _module.lineBeyond
 load = _module.load

@@ -1,12 +1,22 @@
-"""The log's tools: filter, direction boxes, pretty JSON, clear, export, copy, show all."""
+"""The log's tools: filter, direction boxes, pretty JSON, clear, export, copy, show all,
+format JSON."""
 
 from pyscript import window
 from pyscript.ffi import create_proxy, is_none
 
-from ui import bridge, clock
+from ui import clock
 from ui.text import call_with_text, read
-from wsclient.commands import Clipboard, Download, ToolStatus
-from wsclient.events import ClearLog, Copied, Copy, Export, Filter, Pretty, ShowAll
+from wsclient.commands import Clipboard, ToolStatus
+from wsclient.events import (
+    ClearLog,
+    Copied,
+    Copy,
+    Export,
+    Filter,
+    FormatJson,
+    Pretty,
+    ShowAll,
+)
 from wsclient.log import RECEIVED, SENT, SYSTEM
 
 __all__ = ["LogTools"]
@@ -42,7 +52,6 @@ class LogTools:
         """The commands the tools carry out."""
         return {
             ToolStatus: lambda command: self._texts.say("tool-status", command.text),
-            Download: lambda command: bridge.download(command.text, command.name),
             Clipboard: self._clipboard,
         }
 
@@ -55,9 +64,14 @@ class LogTools:
         self._feed(Pretty(bool(self._document.getElementById("pretty-json").checked)))
 
     def _log_clicked(self, event) -> None:
-        button = event.target.closest("button.show-all")
-        if not is_none(button):
-            self._feed(ShowAll(int(button.closest("li").dataset.seq)))
+        button = event.target.closest("button.show-all, button.format-json")
+        if is_none(button):
+            return
+        li = button.closest("li")
+        if button.classList.contains("format-json"):
+            self._feed(FormatJson(int(li.dataset.seq)))
+        else:
+            self._feed(ShowAll(int(li.dataset.seq), int(li.dataset.shown or 0)))
 
     def _clipboard(self, command: Clipboard) -> None:
         self._copying = command.count

@@ -6,8 +6,7 @@ reader's summaries. The shell feeds it events (wsclient.events) and carries out 
 commands it leaves in `out` (wsclient.commands), in order, deciding nothing.
 """
 
-from wsclient import events, i18n, present
-from wsclient.binary import hex_dump
+from wsclient import events, i18n, pages, present
 from wsclient.chars import is_blank, utf16_index
 from wsclient.commands import (
     DRAW,
@@ -21,7 +20,7 @@ from wsclient.commands import (
     Measurements,
     Relayout,
     SendError,
-    ShowDump,
+    ShowPage,
     Store,
     ToolStatus,
 )
@@ -73,6 +72,7 @@ class Client:
         self.out: "list[Plain]" = []
         self.log = MessageLog(view_cap=settings.cap)
         self.session = Session(self.lang, self.log, self.out, rand)
+        self.session.frames.budget = settings.budget
         self.clock = present.Clock(offset_minutes)
         self.history = History()
         self._match: "Callable[[Entry], bool] | None" = None
@@ -84,7 +84,7 @@ class Client:
         self._storage_failed = False
         session = self.session
         # Each event class's handler takes that class, which mypy cannot tie to the key.
-        self._routes: "dict[type, Callable[[Any], None]]" = {
+        self._routes: "dict[type, Callable[[Any], int | None]]" = {
             events.Start: self._start,
             events.Connect: self._connect,
             events.Close: lambda e: session.close(e.now),
@@ -102,6 +102,7 @@ class Client:
             events.Copy: self._copy,
             events.Copied: self._copied,
             events.ShowAll: self._show_all,
+            events.FormatJson: self._format_json,
             events.OpenFailed: self._open_failed,
             events.Opened: lambda e: session.opened(e.url, e.protocol, e.extensions, e.now),
             events.TextReceived: session.received_text,
@@ -114,9 +115,15 @@ class Client:
             events.InternalError: self._internal_error,
         }
 
-    def handle(self, event: "Plain") -> None:
-        """Take one event; the commands it leads to are appended to out."""
-        self._routes[type(event)](event)
+    def handle(self, event: "Plain") -> "int | None":
+        """Take one event; the commands it leads to are appended to out.
+
+        Returns:
+            For a received frame, the number the shell keeps the whole frame under in
+            its store, or 0 to keep nothing (see wsclient.frames); None otherwise. An
+            answer rather than a command, since it comes for every message of a flood.
+        """
+        return self._routes[type(event)](event)
 
     @property
     def wants_precise_time(self) -> bool:
@@ -230,17 +237,24 @@ class Client:
 
     def _clear(self, event: events.ClearLog) -> None:
         self.log.clear()
+        self.session.frames.clear(self.log.next_seq)
         self.out.append(ToolStatus(""))
         self.out.append(DRAW)
 
     def _export(self, event: events.Export) -> None:
         # Imported on the first export: the page's start does not wait for it.
-        from wsclient.export import to_jsonl
+        from wsclient.export import outside_budget, to_jsonl
 
         entries = self.log.history()
+        kept = self.session.frames.kept
         name = present.export_name(event.now, self.clock.offset_ms // 60000)
-        self.out.append(Download(to_jsonl(entries), name))
-        self.out.append(ToolStatus(self._t("tools.exported", count=len(entries))))
+        self.out.append(Download(to_jsonl(entries, kept), name))
+        text = self._t("tools.exported", count=len(entries))
+        outside = len([entry for entry in entries if outside_budget(entry, kept)])
+        if outside:
+            key = "tools.outside.one" if outside == 1 else "tools.outside"
+            text += " " + self._t(key, count=outside)
+        self.out.append(ToolStatus(text))
 
     def _copy(self, event: events.Copy) -> None:
         entries = self.log.visible()
@@ -250,20 +264,33 @@ class Client:
 
     def _copied(self, event: events.Copied) -> None:
         if event.detail is None:
-            self.out.append(ToolStatus(self._t("tools.copied", count=event.count)))
+            text = self._t("tools.copied", count=event.count)
         else:
-            self.out.append(ToolStatus(self._t("tools.copy_failed", detail=event.detail)))
+            text = self._t("tools.copy_failed", detail=event.detail)
+        self.out.append(ToolStatus(text))
 
     def _show_all(self, event: events.ShowAll) -> None:
         entry = self.log.at(event.seq)
-        text = None
-        if entry is not None and entry.payload is not None:
-            text = "\n".join(hex_dump(entry.payload))
-        self.out.append(ShowDump(event.seq, text))
+        if entry is None:
+            # No longer kept: the button goes, the entry stays as it is.
+            self.out.append(ShowPage(event.seq, "", event.shown, event.shown, None, None))
+            return
+        kept = self.session.frames.kept(entry)
+        self.out.extend(pages.next_page(entry, event.shown, kept, self.lang))
+
+    def _format_json(self, event: events.FormatJson) -> None:
+        entry = self.log.at(event.seq)
+        if entry is not None and self.session.frames.kept(entry):
+            self.out.append(pages.json_tree(event.seq, self.lang))
+            return
+        if entry is not None:
+            self.out.append(pages.let_go(entry, self.lang))
+        self.out.append(ToolStatus(self._t("json.gone")))
 
     # --- time ---
 
     def _tick(self, event: events.Tick) -> None:
+        self.session.frames.flush()
         self.session.tick(event.now)
         if event.buffered != self._shown_buffered:
             self._shown_buffered = event.buffered

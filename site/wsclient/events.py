@@ -26,6 +26,7 @@ __all__ = [
     "Errored",
     "Export",
     "Filter",
+    "FormatJson",
     "InternalError",
     "ModeChanged",
     "OpenFailed",
@@ -188,7 +189,18 @@ class Copy(Plain):
 
 
 class ShowAll(Plain):
-    """The user pressed "show all" on the binary entry numbered seq."""
+    """The user pressed "show all" or "show more" on the long entry numbered seq,
+    which shows `shown` of it now (characters of a text, bytes of a binary frame)."""
+
+    _fields = ("seq", "shown")
+
+    def __init__(self, seq: int, shown: int = 0) -> None:
+        self.seq = seq
+        self.shown = shown
+
+
+class FormatJson(Plain):
+    """The user asked to see the long text entry numbered seq as a JSON tree."""
 
     _fields = ("seq",)
 

@@ -149,11 +149,33 @@ _PT = {
     "tools.copied": "{count} entradas copiadas.",
     "tools.copy_failed": "Não foi possível copiar: {detail}",
     "tools.exported": "Log exportado: {count} entradas.",
+    "tools.outside": (
+        "{count} quadros ficaram fora do orçamento de quadros: o arquivo traz só o começo deles."
+    ),
+    "tools.outside.one": (
+        "1 quadro ficou fora do orçamento de quadros: o arquivo traz só o começo dele."
+    ),
+    "button.show_more": "Mostrar mais",
+    "button.json_tree": "Formatar JSON",
+    "json.gone": "Este quadro não está mais guardado inteiro (orçamento de quadros).",
+    "tree.keys": "{count} chaves",
+    "tree.keys.one": "1 chave",
+    "tree.items": "{count} itens",
+    "tree.items.one": "1 item",
+    "tree.more": "Mostrar mais {count}",
+    "tree.error": "Não foi possível ler como JSON: {detail}",
+    "text.outside": (
+        "… (mostrando o começo de {size} bytes: o resto ficou fora do orçamento de quadros)"
+    ),
+    "param.rule.budget": "use um número de MiB de 0 a {most}",
     "tools.label": "Ferramentas do log",
     "field.mode": "Formato",
     "type.text": "texto",
     "type.binary": "binário",
-    "binary.held": "binário, {size} bytes; a página guarda os primeiros {held}",
+    "binary.held": (
+        "binário, {size} bytes; fora do orçamento de quadros, "
+        "a página guarda só os primeiros {held}"
+    ),
     "stats.label": "Medições",
     "stats.sent": "Enviadas: {messages} msg · {bytes} B · {rate} msg/s · {byte_rate} B/s",
     "stats.received": "Recebidas: {messages} msg · {bytes} B · {rate} msg/s · {byte_rate} B/s",
@@ -302,11 +324,28 @@ _EN = {
     "tools.copied": "{count} entries copied.",
     "tools.copy_failed": "Could not copy: {detail}",
     "tools.exported": "Log exported: {count} entries.",
+    "tools.outside": (
+        "{count} frames fell outside the frame budget: the file holds only their start."
+    ),
+    "tools.outside.one": "1 frame fell outside the frame budget: the file holds only its start.",
+    "button.show_more": "Show more",
+    "button.json_tree": "Format JSON",
+    "json.gone": "This frame is no longer kept whole (frame budget).",
+    "tree.keys": "{count} keys",
+    "tree.keys.one": "1 key",
+    "tree.items": "{count} items",
+    "tree.items.one": "1 item",
+    "tree.more": "Show {count} more",
+    "tree.error": "Could not read it as JSON: {detail}",
+    "text.outside": "… (showing the start of {size} bytes: the rest fell outside the frame budget)",
+    "param.rule.budget": "use a number of MiB from 0 to {most}",
     "tools.label": "Log tools",
     "field.mode": "Format",
     "type.text": "text",
     "type.binary": "binary",
-    "binary.held": "binary, {size} bytes; the page keeps the first {held}",
+    "binary.held": (
+        "binary, {size} bytes; outside the frame budget, the page keeps only the first {held}"
+    ),
     "stats.label": "Measurements",
     "stats.sent": "Sent: {messages} msg · {bytes} B · {rate} msg/s · {byte_rate} B/s",
     "stats.received": "Received: {messages} msg · {bytes} B · {rate} msg/s · {byte_rate} B/s",

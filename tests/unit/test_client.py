@@ -183,11 +183,11 @@ def test_pretty_redraws_the_log_in_the_new_layout():
 
 
 def test_clear_empties_the_log_and_the_tool_message():
-    """Clear empties the log at the next draw and clears the tools' message."""
+    """Clear empties the log at the next draw, lets go of every kept frame, clears the message."""
     core = opened()
     out = feed(core, ClearLog())
     assert core.log.history() == []
-    assert out == [commands.ToolStatus(""), commands.DRAW]
+    assert out == [commands.DropFrames(core.log.next_seq), commands.ToolStatus(""), commands.DRAW]
 
 
 def test_export_downloads_every_kept_entry():
@@ -210,18 +210,18 @@ def test_copy_takes_the_entries_shown_and_reports():
     assert "denied" in feed(core, Copied(2, "denied"))[0].text
 
 
-def test_show_all_gives_the_whole_dump():
-    """Show all answers with every line of the bytes the page holds."""
+def test_show_all_gives_the_whole_dump_from_the_store():
+    """Show all on a kept frame has the shell dump its bytes, from the first not shown."""
     core = opened()
     send(core, "00" * 300, mode="hex")
     seq = core.log.history()[-1].seq
-    (dump,) = of(feed(core, ShowAll(seq)), commands.ShowDump)
-    assert dump.seq == seq and len(dump.text.splitlines()) == 19
+    out = feed(core, ShowAll(seq, 128))
+    assert out == [commands.ShowPage(seq, None, 128, 300, None, None)]
 
 
 def test_show_all_for_a_forgotten_entry_only_removes_the_button():
-    """An entry no longer kept answers with no dump."""
-    assert feed(client(), ShowAll(99)) == [commands.ShowDump(99, None)]
+    """An entry no longer kept answers with nothing to add and no button."""
+    assert feed(client(), ShowAll(99, 128)) == [commands.ShowPage(99, "", 128, 128, None, None)]
 
 
 def test_tick_shows_measurements_only_when_they_change():
