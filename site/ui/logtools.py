@@ -32,6 +32,7 @@ class LogTools:
         self._texts = texts
         self._feed = feed
         self._filter = document.getElementById("filter")
+        self._scope = document.getElementById("scope")
         self._copying = 0
         # Made once: the clipboard's answer to every copy comes through these.
         self._on_copied = create_proxy(guard(self._copy_done))
@@ -44,8 +45,8 @@ class LogTools:
             listen("show-" + direction, "change", self._filter_changed)
         listen("pretty-json", "change", self._pretty_changed)
         listen("clear", "click", lambda event: self._feed(ClearLog()))
-        listen("export", "click", lambda event: self._feed(Export(clock.now())))
-        listen("copy", "click", lambda event: self._feed(Copy()))
+        listen("export", "click", lambda event: self._feed(Export(clock.now(), self._scope.value)))
+        listen("copy", "click", lambda event: self._feed(Copy(self._scope.value)))
         listen("messages", "click", self._log_clicked)
 
     def handlers(self) -> dict:

@@ -39,12 +39,14 @@ if TYPE_CHECKING:
     from wsclient.log import Entry
     from wsclient.plain import Plain
 
-__all__ = ["ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "Client"]
+__all__ = ["ALL", "ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "Client"]
 
 # The live region speaks at most this often, however fast messages arrive.
 ANNOUNCE_MS = 2000
 HISTORY_KEY = "pyws.history"
 LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
+# What Export and Copy take: "visible", what the filter lets through, or ALL kept entries.
+ALL = "all"
 
 
 class Client:
@@ -82,6 +84,7 @@ class Client:
         self._announced = 0
         self._announced_at = 0.0
         self._storage_failed = False
+        self._copy_scope = ""
         session = self.session
         # Each event class's handler takes that class, which mypy cannot tie to the key.
         self._routes: "dict[type, Callable[[Any], int | None]]" = {
@@ -241,15 +244,28 @@ class Client:
         self.out.append(ToolStatus(""))
         self.out.append(DRAW)
 
+    def _scoped(self, scope: str) -> "list[Entry]":
+        """The kept entries that Export or Copy take: all, or those the filter lets through."""
+        entries = self.log.history()
+        match = self._match
+        if scope == ALL or match is None:
+            return entries
+        return [entry for entry in entries if match(entry)]
+
+    def _counted(self, key: str, scope: str, count: int) -> str:
+        """What was taken, in words: "Exported 6 visible entries.", say."""
+        key += ".all" if scope == ALL else ".visible"
+        return self._t(key + ".one" if count == 1 else key, count=count)
+
     def _export(self, event: events.Export) -> None:
         # Imported on the first export: the page's start does not wait for it.
         from wsclient.export import outside_budget, to_jsonl
 
-        entries = self.log.history()
+        entries = self._scoped(event.scope)
         kept = self.session.frames.kept
         name = present.export_name(event.now, self.clock.offset_ms // 60000)
         self.out.append(Download(to_jsonl(entries, kept), name))
-        text = self._t("tools.exported", count=len(entries))
+        text = self._counted("tools.exported", event.scope, len(entries))
         outside = len([entry for entry in entries if outside_budget(entry, kept)])
         if outside:
             key = "tools.outside.one" if outside == 1 else "tools.outside"
@@ -257,14 +273,15 @@ class Client:
         self.out.append(ToolStatus(text))
 
     def _copy(self, event: events.Copy) -> None:
-        entries = self.log.visible()
+        entries = self._scoped(event.scope)
+        self._copy_scope = event.scope
         labels = {direction: self._t(key) for direction, key in LABELS.items()}
         text = present.copy_text(entries, self.clock, labels)
         self.out.append(Clipboard(text, len(entries)))
 
     def _copied(self, event: events.Copied) -> None:
         if event.detail is None:
-            text = self._t("tools.copied", count=event.count)
+            text = self._counted("tools.copied", self._copy_scope, event.count)
         else:
             text = self._t("tools.copy_failed", detail=event.detail)
         self.out.append(ToolStatus(text))

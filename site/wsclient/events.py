@@ -176,16 +176,23 @@ class ClearLog(Plain):
 
 
 class Export(Plain):
-    """The user pressed "export"."""
+    """The user pressed "export"; scope is "visible" (what the filter lets through)
+    or "all" (every kept entry)."""
 
-    _fields = ("now",)
+    _fields = ("now", "scope")
 
-    def __init__(self, now: float) -> None:
+    def __init__(self, now: float, scope: str = "visible") -> None:
         self.now = now
+        self.scope = scope
 
 
 class Copy(Plain):
-    """The user pressed "copy"."""
+    """The user pressed "copy"; scope as for Export."""
+
+    _fields = ("scope",)
+
+    def __init__(self, scope: str = "visible") -> None:
+        self.scope = scope
 
 
 class ShowAll(Plain):

@@ -47,8 +47,9 @@ def _sending(*messages):
     return handler
 
 
-def _export(page):
-    """Click #export; return the file's name and its records, one per line."""
+def _export(page, scope="visible"):
+    """Click #export, taking scope; return the file's name and its records, one per line."""
+    page.select_option("#scope", scope)
     with page.expect_download() as info:
         page.click("#export")
     download = info.value
@@ -154,14 +155,14 @@ def test_clear_empties_the_log_and_the_dropped_count(open_page, scripted_server)
     assert records == []
 
 
-def test_export_writes_every_kept_entry_whatever_the_filter(open_page, scripted_server):
-    """Export downloads one JSON object per kept entry, oldest first, filter or not, and says so."""
+def test_export_of_all_writes_every_kept_entry_whatever_the_filter(open_page, scripted_server):
+    """Export of all kept entries gives one JSON object each, oldest first, and says so."""
     page = open_page(url=scripted_server(_sending(b"\xde\xad\xbe\xef", "olá")).url)
     expect(page.locator("#messages li.received")).to_have_count(2)
     total = page.locator(ENTRIES).count()
     page.fill("#filter", "nada disso")
     expect(page.locator(ENTRIES)).to_have_count(0)
-    name, records = _export(page)
+    name, records = _export(page, "all")
     assert FILE_NAME.match(name), name
     assert len(records) == total
     assert [record["seq"] for record in records] == sorted(record["seq"] for record in records)
@@ -174,7 +175,9 @@ def test_export_writes_every_kept_entry_whatever_the_filter(open_page, scripted_
         {**messages[1], "direction": "received", "type": "text", "size": 4, "text": "olá"},
     ]
     assert all(record["type"] == "text" for record in records if record["direction"] == "system")
-    expect(page.locator("#tool-status")).to_have_text(f"Log exportado: {total} entradas.")
+    expect(page.locator("#tool-status")).to_have_text(
+        f"Exportadas todas as {total} entradas guardadas."
+    )
 
 
 def test_copy_puts_the_shown_entries_on_the_clipboard(page, connected):
@@ -189,7 +192,7 @@ def test_copy_puts_the_shown_entries_on_the_clipboard(page, connected):
     metas = shown.evaluate_all("items => items.map(li => li.dataset.meta)")
     times = [meta.split(" · ")[0] for meta in metas]
     page.click("#copy")
-    expect(page.locator("#tool-status")).to_have_text("2 entradas copiadas.")
+    expect(page.locator("#tool-status")).to_have_text("Copiadas 2 entradas visíveis.")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied.split("\n") == [f"{times[0]} Enviado: alpha", f"{times[1]} Recebido: alpha"]
 
@@ -204,7 +207,7 @@ def test_copy_gives_hex_pairs_for_binary_entries_in_english(page, open_page, scr
     shown = page.locator(ENTRIES)
     expect(shown).to_have_count(2)
     page.click("#copy")
-    expect(page.locator("#tool-status")).to_have_text("2 entries copied.")
+    expect(page.locator("#tool-status")).to_have_text("Copied 2 visible entries.")
     copied = page.evaluate("() => navigator.clipboard.readText()").split("\n")
     pairs = " ".join(f"{byte:02x}" for byte in frames[1])
     assert len(copied) == 2

@@ -47,8 +47,10 @@ def _show_everything(entry):
         expect(entry).not_to_have_attribute("data-shown", shown)
 
 
-def _export(page):
-    """Click Export; return the records, one per line."""
+def _export(page, scope=None):
+    """Pick the scope (if given), click Export; return the records, one per line."""
+    if scope:
+        page.select_option("#scope", scope)
     with page.expect_download() as info:
         page.get_by_role("button", name=re.compile("^(Exportar|Export)$")).click()
     text = Path(info.value.path()).read_text(encoding="utf-8")
@@ -145,3 +147,26 @@ def test_long_json_is_shown_as_a_tree_on_demand(open_page, scripted_server):
     expect(first.locator(".json-row")).to_have_text(['"n": 0', '"x": 1.50'])
     expect(items.get_by_role("button", name="Mostrar mais 500")).to_be_visible()
     assert page.locator("#messages img").count() == 0
+
+
+def test_export_and_copy_take_the_visible_entries_and_say_so(page, open_page, scripted_server):
+    """With a filter on, Export and Copy take what it shows, or all kept, as chosen."""
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    words = ["alfa", "beta"] * 7 + ["alfa"]
+    open_page(url=scripted_server(_sending(*words)).url, lang="en")
+    entries = page.locator("#messages li")
+    expect(page.locator("#messages li.received")).to_have_count(15)
+    kept = entries.count()
+    page.fill("#filter", "beta")
+    expect(entries).to_have_count(7)
+    assert len(_export(page)) == 7
+    status = page.locator("#tool-status")
+    expect(status).to_have_text("Exported 7 visible entries.")
+    page.get_by_role("button", name="Copy").click()
+    expect(status).to_have_text("Copied 7 visible entries.")
+    assert len(page.evaluate("navigator.clipboard.readText()").split("\n")) == 7
+    assert len(_export(page, "all")) == kept
+    expect(status).to_have_text(f"Exported all {kept} kept entries.")
+    page.get_by_role("button", name="Copy").click()
+    expect(status).to_have_text(f"Copied all {kept} kept entries.")
+    assert len(page.evaluate("navigator.clipboard.readText()").split("\n")) == kept

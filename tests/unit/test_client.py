@@ -191,13 +191,13 @@ def test_clear_empties_the_log_and_the_tool_message():
 
 
 def test_export_downloads_every_kept_entry():
-    """Export offers the kept log as JSON Lines and says how many entries it wrote."""
+    """Export of all offers the kept log as JSON Lines and says how many entries it wrote."""
     core = opened(lang="en")
-    out = feed(core, Export(0.0))
+    out = feed(core, Export(0.0, "all"))
     (download,) = of(out, commands.Download)
     assert download.name.startswith("websocket-log-") and download.name.endswith(".jsonl")
     assert len(download.text.splitlines()) == len(core.log.history())
-    assert of(out, commands.ToolStatus)[0].text.startswith("Log exported")
+    assert of(out, commands.ToolStatus)[0].text == "Exported the only kept entry."
 
 
 def test_copy_takes_the_entries_shown_and_reports():
@@ -206,7 +206,7 @@ def test_copy_takes_the_entries_shown_and_reports():
     (clip,) = of(feed(core, Copy()), commands.Clipboard)
     assert clip.count == len(core.log.visible())
     assert "System: Connected to server ws://h/" in clip.text
-    assert of(feed(core, Copied(2)), commands.ToolStatus)[0].text == "2 entries copied."
+    assert of(feed(core, Copied(2)), commands.ToolStatus)[0].text == "Copied 2 visible entries."
     assert "denied" in feed(core, Copied(2, "denied"))[0].text
 
 
