@@ -11,6 +11,7 @@ from ui.address import AddressBar
 from ui.composer import Composer
 from ui.connection import ConnectionBar
 from ui.dom import Texts, translate
+from ui.frames import FrameStore
 from ui.logtools import LogTools
 from ui.logview import LogView
 from ui.socket import Socket
@@ -44,6 +45,7 @@ class App:
             ConnectionBar(document, texts, self.feed),
             Composer(document, texts, self.feed),
             LogTools(document, texts, self.feed, guard),
+            FrameStore(document),
             AddressBar(),
         ]
         self._do: dict = {}
@@ -66,16 +68,18 @@ class App:
         js.setInterval(self._ticker, TICK_MS)
         document.documentElement.classList.add("ready")
 
-    def feed(self, event) -> None:
+    def feed(self, event):
         """Hand an event to the core, then carry out its commands in order.
 
         A command may feed an event back (the socket's answer to Transmit, say):
         the core takes it at once, and its commands join the ones being carried out.
+        Returns what the core answered (Client.handle): for a received frame, the
+        number the frame store keeps it under.
         """
         client = self.client
-        client.handle(event)
+        answer = client.handle(event)
         if self._running:
-            return
+            return answer
         self._running = True
         out = client.out
         do = self._do
@@ -88,6 +92,7 @@ class App:
         finally:
             out.clear()
             self._running = False
+        return answer
 
     def _frame_time(self) -> float:
         # The precise clock costs an FFI call: only an expected echo needs it.
@@ -109,18 +114,19 @@ class App:
 
         def guarded(*args):
             try:
-                handler(*args)
+                return handler(*args)
             except MemoryError:
                 # MicroPython's heap grows only after a collection, so a 16 MiB
                 # message can fail once and fit right after. Handlers make their big
                 # allocations before they change any state, so a second run is safe.
                 gc.collect()
                 try:
-                    handler(*args)
+                    return handler(*args)
                 except Exception as exc:  # noqa: BLE001 - every failure must reach the page
                     report(exc)
             except Exception as exc:  # noqa: BLE001 - every failure must reach the page
                 report(exc)
+            return None
 
         return guarded
 

@@ -44,9 +44,10 @@ export function load(key) {
   }
 }
 
+// text: a string, or an array of the file's parts (ui/frames.js builds the export so).
 export function download(text, name, type = "application/x-ndjson") {
   const link = document.createElement("a");
-  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.href = URL.createObjectURL(new Blob(Array.isArray(text) ? text : [text], { type }));
   link.download = name;
   document.body.append(link);
   link.click();
@@ -165,6 +166,7 @@ export const features = Object.freeze({
   fromHex: typeof Uint8Array.fromHex === "function",
   toHex: typeof Uint8Array.prototype.toHex === "function",
   fromBase64: typeof Uint8Array.fromBase64 === "function",
+  toBase64: typeof Uint8Array.prototype.toBase64 === "function",
 });
 
 // The value of each hex digit by character code; -1 for every other ASCII code.
@@ -243,17 +245,13 @@ export function sendBytes(ws, hex) {
   }
 }
 
-// The first `limit` bytes of a received ArrayBuffer, as hex.
-export function hexHead(buffer, limit) {
-  return hexFromBytes(new Uint8Array(buffer, 0, Math.min(buffer.byteLength, limit)));
-}
-
 // The native methods this browser lacks, for the page to say so once: "" when none.
 export function missingFeatures() {
   const names = {
     fromHex: "Uint8Array.fromHex",
     toHex: "Uint8Array.prototype.toHex",
     fromBase64: "Uint8Array.fromBase64",
+    toBase64: "Uint8Array.prototype.toBase64",
   };
   return Object.keys(names).filter((name) => !features[name]).map((name) => names[name]).join(", ");
 }

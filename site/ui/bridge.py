@@ -12,7 +12,6 @@ __all__ = [
     "call_joined",
     "caret_to_end",
     "download",
-    "hex_head",
     "insert_in_order",
     "js_length",
     "keep_only",
@@ -31,7 +30,6 @@ bare_seqs = _module.bareSeqs
 call_joined = _module.callJoined
 caret_to_end = _module.caretToEnd
 download = _module.download
-hex_head = _module.hexHead
 insert_in_order = _module.insertInOrder
 js_length = _module.jsLength
 keep_only = _module.keepOnly

@@ -1,4 +1,5 @@
-"""The log's tools: filter, direction boxes, pretty JSON, clear, export, copy, show all."""
+"""The log's tools: filter, direction boxes, pretty JSON, clear, export, copy, show all,
+format JSON."""
 
 import js
 from pyscript import window
@@ -6,7 +7,7 @@ from pyscript.ffi import create_proxy, is_none
 
 from ui import bridge, clock
 from ui.text import call_with_text, read
-from wsclient.commands import Clipboard, Download, FilterLater, ToolStatus
+from wsclient.commands import Clipboard, FilterLater, ToolStatus
 from wsclient.events import (
     ClearLog,
     Copied,
@@ -14,6 +15,7 @@ from wsclient.events import (
     Export,
     Filter,
     FilterDue,
+    FormatJson,
     Pretty,
     ResetCounters,
     ShowAll,
@@ -34,6 +36,7 @@ class LogTools:
         self._texts = texts
         self._feed = feed
         self._filter = document.getElementById("filter")
+        self._scope = document.getElementById("scope")
         self._copying = 0
         # Made once: the clipboard's answer to every copy comes through these.
         self._on_copied = create_proxy(guard(self._copy_done))
@@ -51,8 +54,8 @@ class LogTools:
         listen("clear", "click", lambda event: self._feed(ClearLog(clock.now())))
         listen("undo-clear", "click", lambda event: self._feed(UndoClear(clock.now())))
         listen("reset-counters", "click", lambda event: self._feed(ResetCounters(clock.now())))
-        listen("export", "click", lambda event: self._feed(Export(clock.now())))
-        listen("copy", "click", lambda event: self._feed(Copy()))
+        listen("export", "click", lambda event: self._feed(Export(clock.now(), self._scope.value)))
+        listen("copy", "click", lambda event: self._feed(Copy(self._scope.value)))
         listen("messages", "click", self._log_clicked)
 
     def handlers(self) -> dict:
@@ -60,7 +63,6 @@ class LogTools:
         return {
             ToolStatus: self._tool_status,
             FilterLater: self._filter_later,
-            Download: lambda command: bridge.download(command.text, command.name),
             Clipboard: self._clipboard,
         }
 
@@ -85,11 +87,16 @@ class LogTools:
         self._feed(Pretty(bool(self._document.getElementById("pretty-json").checked)))
 
     def _log_clicked(self, event) -> None:
-        button = event.target.closest("button.show-all")
-        if not is_none(button):
-            li = button.closest("li")
-            width = int(li.querySelector("pre.dump").dataset.width)
-            self._feed(ShowAll(int(li.dataset.seq), width))
+        button = event.target.closest("button.show-all, button.format-json")
+        if is_none(button):
+            return
+        li = button.closest("li")
+        if button.classList.contains("format-json"):
+            self._feed(FormatJson(int(li.dataset.seq)))
+            return
+        dump = li.querySelector("pre.dump")
+        width = 16 if is_none(dump) else int(dump.dataset.width or 16)
+        self._feed(ShowAll(int(li.dataset.seq), int(li.dataset.shown or 0), width))
 
     def _clipboard(self, command: Clipboard) -> None:
         self._copying = command.count

@@ -5,10 +5,10 @@ from pyscript.ffi import create_proxy, is_none
 
 from ui import bridge
 from ui.text import call_with_text
-from wsclient import i18n, outbox, present
+from wsclient import i18n, outbox, pages, present
 from wsclient.binary import hex_dump
 from wsclient.client import LABELS
-from wsclient.commands import Draw, EntryChanged, Relayout, ShowDump
+from wsclient.commands import Draw, EntryChanged, Relayout
 from wsclient.log import SENT
 
 __all__ = ["LogView"]
@@ -21,7 +21,7 @@ META_TAIL = 40
 # drawn this many per frame, newest first, so that no keystroke waits for them all.
 VIEW_SLICE = 100
 # A binary entry's dump shows this many bytes until "show all" is pressed.
-DUMP_BYTES = 128
+DUMP_BYTES = pages.DUMP_BYTES
 # Screens too narrow for a dump of 16 bytes a line (about 78 characters) get 8.
 NARROW = "(max-width: 47.99rem)"
 # Outbox states a sent entry shows; the others (in flight, sent, confirmed) need no marker.
@@ -42,6 +42,7 @@ class LogView:
     def __init__(self, document, client, texts, guard) -> None:
         self._document = document
         self._log = client.log
+        self._frames = client.session.frames
         self._clock = client.clock
         self._texts = texts
         self._lang = lang = client.lang
@@ -72,7 +73,6 @@ class LogView:
             Draw: self.schedule,
             EntryChanged: self._entry_changed,
             Relayout: self._relayout,
-            ShowDump: self._show_dump,
         }
 
     def _entry_changed(self, command: EntryChanged) -> None:
@@ -222,13 +222,30 @@ class LogView:
                 # One FFI call per entry: this runs for every message of a flood.
                 li = bridge.make_item(template, text, meta, entry.seq)
             if truncated:
-                li.append(self._small("meta", " " + present.truncated_note(entry, self._lang)))
+                self._long_text(li, entry, len(text))
         message = entry.message
         if message is not None and not message.done:
             self._live[entry.seq] = (li, entry)
         if message is not None:
             self._mark(li, entry)
         return li
+
+    def _long_text(self, li, entry, shown: int) -> None:
+        """The note after a long text's start, and its buttons: show more, format JSON."""
+        kept = self._frames.kept(entry)
+        li.dataset.seq = str(entry.seq)
+        li.dataset.shown = str(shown)
+        li.append(self._small("meta", " " + present.truncated_note(entry, self._lang, kept)))
+        for cls, label in zip(("show-all", "format-json"), pages.buttons(entry, kept, self._lang)):
+            if label is not None:
+                li.append(self._button(cls, label))
+
+    def _button(self, cls: str, label: str):
+        button = self._document.createElement("button")
+        button.type = "button"
+        button.className = cls
+        button.textContent = label
+        return button
 
     def _dump(self, li, entry) -> None:
         """An offset / hex / ASCII dump of the bytes held, its first lines only at first."""
@@ -242,22 +259,12 @@ class LogView:
         pre.textContent = "\n".join(lines[:shown])
         li.append(pre)
         if len(lines) > shown:
-            button = self._document.createElement("button")
-            button.type = "button"
-            button.className = "show-all"
-            button.textContent = i18n.t(self._lang, "button.show_all")
-            li.append(button)
-        li.append(self._small("meta", " (" + present.binary_note(entry, self._lang) + ")"))
-
-    def _show_dump(self, command: ShowDump) -> None:
-        li = self._list.querySelector('li[data-seq="%d"]' % command.seq)
-        if is_none(li):
-            return
-        if command.text is not None:
-            li.querySelector("pre.dump").textContent = command.text
-        button = li.querySelector("button.show-all")
-        if not is_none(button):
-            button.remove()
+            # "Show all" pages through the rest (ui/frames.py carries out ShowPage).
+            li.dataset.seq = str(entry.seq)
+            li.dataset.shown = str(DUMP_BYTES)
+            li.append(self._button("show-all", i18n.t(self._lang, "button.show_all")))
+        kept = self._frames.kept(entry)
+        li.append(self._small("meta", " (" + present.binary_note(entry, self._lang, kept) + ")"))
 
     def _small(self, cls: str, text: str):
         small = self._document.createElement("small")

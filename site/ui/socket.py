@@ -3,7 +3,7 @@
 import js
 from pyscript.ffi import create_proxy, to_js
 
-from ui import bridge, clock
+from ui import bridge, clock, frames
 from ui.text import call_with_text, fix_read
 from wsclient.commands import CloseSocket, Open, Transmit
 from wsclient.events import (
@@ -15,7 +15,7 @@ from wsclient.events import (
     TextReceived,
     Transmitted,
 )
-from wsclient.session import HEAD_BYTES
+from wsclient.frames import HEAD_BYTES
 
 __all__ = ["Socket"]
 
@@ -23,9 +23,11 @@ __all__ = ["Socket"]
 class Socket:
     """The current js.WebSocket, if any, and its event handlers.
 
-    The four handler proxies are made once and moved from one socket to the next,
-    so connecting again and again creates no proxies and leaks none. A replaced
-    socket is detached first: its late events can never reach the new session.
+    The four handlers are made once and moved from one socket to the next, so
+    connecting again and again creates no proxies and leaks none. A replaced socket
+    is detached first: its late events can never reach the new session. Messages go
+    through the frame store's handler (ui/frames.js), which keeps each whole frame
+    the core asks it to keep, and calls _text or _binary with the frame's data.
 
     Args:
         feed: takes each event for the core.
@@ -37,9 +39,17 @@ class Socket:
         self._feed = feed
         self._frame_time = frame_time
         self._ws = None
+        self._incoming = frames.incoming
         self._proxies = (
             ("onopen", create_proxy(guard(self._opened))),
-            ("onmessage", create_proxy(guard(self._message))),
+            (
+                "onmessage",
+                frames.receiver(
+                    create_proxy(guard(self._text)),
+                    create_proxy(guard(self._binary)),
+                    HEAD_BYTES,
+                ),
+            ),
             ("onerror", create_proxy(guard(self._errored))),
             ("onclose", create_proxy(guard(self._closed))),
         )
@@ -124,16 +134,17 @@ class Socket:
         ws = event.target
         self._feed(Opened(str(ws.url), str(ws.protocol), str(ws.extensions), clock.now()))
 
-    def _message(self, event) -> None:
-        data = event.data
-        if isinstance(data, str):
-            self._feed(TextReceived(fix_read(data, event, "data"), self._frame_time()))
-            return
-        size = int(data.byteLength)
+    # Each returns the number the store keeps the frame under (0: not kept).
+
+    def _text(self):
+        incoming = self._incoming
+        text = fix_read(incoming.data, incoming, "data")
+        return self._feed(TextReceived(text, self._frame_time()))
+
+    def _binary(self, hex_head, size):
         # MicroPython reads a typed array one element per FFI call (1.5 s per MiB);
         # as hex the head crosses as one string and decodes in C.
-        head = bytes.fromhex(str(bridge.hex_head(data, HEAD_BYTES)))
-        self._feed(BinaryReceived(head, size, self._frame_time()))
+        return self._feed(BinaryReceived(bytes.fromhex(hex_head), size, self._frame_time()))
 
     def _errored(self, event) -> None:
         self._feed(Errored(clock.now()))

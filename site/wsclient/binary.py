@@ -45,7 +45,10 @@ def hex_pairs(data: "bytes | bytearray | memoryview", limit: "int | None" = None
 
 
 def hex_dump(
-    data: "bytes | bytearray | memoryview", width: int = 16, limit: "int | None" = None
+    data: "bytes | bytearray | memoryview",
+    width: int = 16,
+    limit: "int | None" = None,
+    offset: int = 0,
 ) -> "list[str]":
     """Dump bytes as `hexdump -C` does: offset, hex pairs, and the printable ASCII.
 
@@ -57,6 +60,8 @@ def hex_dump(
         data: bytes, bytearray or memoryview.
         width: bytes per line.
         limit: dump at most this many bytes.
+        offset: where data starts in the frame, which the offset column counts from:
+            a page of a long frame is dumped as the whole frame's dump would show it.
 
     Returns:
         A list of lines, empty when there are no bytes.
@@ -73,7 +78,7 @@ def hex_dump(
             groups = [pairs[i : i + 24] for i in range(0, len(pairs), 24)]
             pairs = "  ".join([group.rstrip(" ") for group in groups])
         text = "".join([_DUMP_ASCII[b] for b in chunk])
-        lines.append("%08x  %s%s|%s|" % (start, pairs, " " * (pad - len(pairs)), text))
+        lines.append("%08x  %s%s|%s|" % (offset + start, pairs, " " * (pad - len(pairs)), text))
     return lines
 
 

@@ -6,8 +6,7 @@ reader's summaries. The shell feeds it events (wsclient.events) and carries out 
 commands it leaves in `out` (wsclient.commands), in order, deciding nothing.
 """
 
-from wsclient import events, i18n, present
-from wsclient.binary import hex_dump
+from wsclient import events, i18n, pages, present
 from wsclient.chars import is_blank, utf16_index
 from wsclient.commands import (
     DRAW,
@@ -20,7 +19,7 @@ from wsclient.commands import (
     Fields,
     Measurements,
     SendError,
-    ShowDump,
+    ShowPage,
     Store,
     ToolStatus,
 )
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
     from wsclient.log import Entry
     from wsclient.plain import Plain
 
-__all__ = ["ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "UNDO_MS", "Client"]
+__all__ = ["ALL", "ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "UNDO_MS", "Client"]
 
 # The live region speaks at most this often, however fast messages arrive.
 ANNOUNCE_MS = 2000
@@ -48,6 +47,8 @@ ANNOUNCE_MS = 2000
 UNDO_MS = 10000
 HISTORY_KEY = "pyws.history"
 LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
+# What Export and Copy take: "visible", what the filter lets through, or ALL kept entries.
+ALL = "all"
 
 
 class Client:
@@ -75,6 +76,7 @@ class Client:
         self.out: "list[Plain]" = []
         self.log = MessageLog(view_cap=settings.cap)
         self.session = Session(self.lang, self.log, self.out, rand)
+        self.session.frames.budget = settings.budget
         self.clock = present.Clock(offset_minutes)
         self.history = History()
         self.filter = LogFilter(self.log, self.out)
@@ -88,9 +90,11 @@ class Client:
         self._announced = 0
         self._announced_at = 0.0
         self._storage_failed = False
+        self._copy_scope = ""
+        self._cleared_below = 0
         session, log_filter = self.session, self.filter
         # Each event class's handler takes that class, which mypy cannot tie to the key.
-        self._routes: "dict[type, Callable[[Any], None]]" = {
+        self._routes: "dict[type, Callable[[Any], int | None]]" = {
             events.Start: self._start,
             events.Connect: self._connect,
             events.ConnectionEdited: lambda e: session.field_error(None),
@@ -112,6 +116,7 @@ class Client:
             events.Copy: self._copy,
             events.Copied: self._copied,
             events.ShowAll: self._show_all,
+            events.FormatJson: self._format_json,
             events.OpenFailed: self._open_failed,
             events.Opened: lambda e: session.opened(e.url, e.protocol, e.extensions, e.now),
             events.TextReceived: session.received_text,
@@ -124,9 +129,15 @@ class Client:
             events.InternalError: self._internal_error,
         }
 
-    def handle(self, event: "Plain") -> None:
-        """Take one event; the commands it leads to are appended to out."""
-        self._routes[type(event)](event)
+    def handle(self, event: "Plain") -> "int | None":
+        """Take one event; the commands it leads to are appended to out.
+
+        Returns:
+            For a received frame, the number the shell keeps the whole frame under in
+            its store, or 0 to keep nothing (see wsclient.frames); None otherwise. An
+            answer rather than a command, since it comes for every message of a flood.
+        """
+        return self._routes[type(event)](event)
 
     @property
     def wants_precise_time(self) -> bool:
@@ -241,7 +252,9 @@ class Client:
 
     def _clear(self, event: events.ClearLog) -> None:
         # At once; undo can put it all back for UNDO_MS, and the counters are offered too.
+        # The store keeps the entries' whole frames until then.
         removed = self.log.clear()
+        self._cleared_below = self.log.next_seq
         self.out.append(DRAW)
         if not removed:
             self.out.append(ToolStatus(self._t("tools.already_empty"), UNDO_MS, ["reset"]))
@@ -254,14 +267,22 @@ class Client:
         self.out.append(ToolStatus(self._cleared_note, UNDO_MS, ["undo", "reset"]))
 
     def _undo(self, event: events.UndoClear) -> None:
-        cleared, self._cleared = self._cleared, None
+        cleared = self._cleared
         if cleared is None or event.now > self._undo_until:
+            self._forget_cleared()
             self.out.append(ToolStatus(self._t("tools.undo_late", seconds=UNDO_MS // 1000)))
             return
         # Back in order, before the entries that came since.
+        self._cleared = None
         self.log.restore(cleared)
         self.out.append(ToolStatus(self._t("tools.restored", count=len(cleared))))
         self.out.append(DRAW)
+
+    def _forget_cleared(self) -> None:
+        """Too late to undo: the cleared entries go for good, and their whole frames too."""
+        if self._cleared is not None:
+            self._cleared = None
+            self.session.frames.clear(self._cleared_below)
 
     def _reset_counters(self, event: events.ResetCounters) -> None:
         self.session.stats.reset()
@@ -276,43 +297,72 @@ class Client:
             self.out.append(ToolStatus(text))
         self._measure(event.now)
 
+    def _scoped(self, scope: str) -> "list[Entry]":
+        """The kept entries that Export or Copy take: all, or those the filter lets through."""
+        return self.log.history() if scope == ALL else self.log.matching()
+
+    def _counted(self, key: str, scope: str, count: int) -> str:
+        """What was taken, in words: "Exported 6 visible entries.", say."""
+        key += ".all" if scope == ALL else ".visible"
+        return self._t(key, count=count)
+
     def _export(self, event: events.Export) -> None:
         # Imported on the first export: the page's start does not wait for it.
-        from wsclient.export import to_jsonl
+        from wsclient.export import outside_budget, to_jsonl
 
-        entries = self.log.history()
+        entries = self._scoped(event.scope)
+        kept = self.session.frames.kept
         name = present.export_name(event.now, self.clock.offset_ms // 60000)
-        self.out.append(Download(to_jsonl(entries), name))
-        self.out.append(ToolStatus(self._t("tools.exported", count=len(entries))))
+        self.out.append(Download(to_jsonl(entries, kept), name))
+        text = self._counted("tools.exported", event.scope, len(entries))
+        outside = len([entry for entry in entries if outside_budget(entry, kept)])
+        if outside:
+            text += " " + self._t("tools.outside", count=outside)
+        self.out.append(ToolStatus(text))
 
     def _copy(self, event: events.Copy) -> None:
-        entries = self.log.visible()
+        entries = self._scoped(event.scope)
+        self._copy_scope = event.scope
         labels = {direction: self._t(key) for direction, key in LABELS.items()}
         text = present.copy_text(entries, self.clock, labels)
         self.out.append(Clipboard(text, len(entries)))
 
     def _copied(self, event: events.Copied) -> None:
         if event.detail is None:
-            self.out.append(ToolStatus(self._t("tools.copied", count=event.count)))
+            text = self._counted("tools.copied", self._copy_scope, event.count)
         else:
             # A failure stays until the next message: it is no passing news.
             text = self._t("tools.copy_failed", detail=event.detail)
             self.out.append(ToolStatus(text, 0))
+            return
+        self.out.append(ToolStatus(text))
 
     def _show_all(self, event: events.ShowAll) -> None:
         entry = self.log.at(event.seq)
-        text = None
-        if entry is not None and entry.payload is not None:
-            text = "\n".join(hex_dump(entry.payload, event.width))
-        self.out.append(ShowDump(event.seq, text))
+        if entry is None:
+            # No longer kept: the button goes, the entry stays as it is.
+            self.out.append(ShowPage(event.seq, "", event.shown, event.shown, None, None))
+            return
+        kept = self.session.frames.kept(entry)
+        self.out.extend(pages.next_page(entry, event.shown, kept, self.lang, event.width))
+
+    def _format_json(self, event: events.FormatJson) -> None:
+        entry = self.log.at(event.seq)
+        if entry is not None and self.session.frames.kept(entry):
+            self.out.append(pages.json_tree(event.seq, self.lang))
+            return
+        if entry is not None:
+            self.out.append(pages.let_go(entry, self.lang))
+        self.out.append(ToolStatus(self._t("json.gone")))
 
     # --- time ---
 
     def _tick(self, event: events.Tick) -> None:
+        self.session.frames.flush()
         self.session.tick(event.now)
         self.filter.tick()
         if self._cleared is not None and event.now > self._undo_until:
-            self._cleared = None  # too late to undo: let the entries go
+            self._forget_cleared()
         if event.buffered != self._shown_buffered:
             self._shown_buffered = event.buffered
             text = self._t("buffered", count=event.buffered) if event.buffered else None

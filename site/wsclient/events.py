@@ -28,6 +28,7 @@ __all__ = [
     "Export",
     "Filter",
     "FilterDue",
+    "FormatJson",
     "InternalError",
     "ModeChanged",
     "OpenFailed",
@@ -210,27 +211,45 @@ class ResetCounters(Plain):
 
 
 class Export(Plain):
-    """The user pressed "export"."""
+    """The user pressed "export"; scope is "visible" (what the filter lets through)
+    or "all" (every kept entry)."""
 
-    _fields = ("now",)
+    _fields = ("now", "scope")
 
-    def __init__(self, now: float) -> None:
+    def __init__(self, now: float, scope: str = "visible") -> None:
         self.now = now
+        self.scope = scope
 
 
 class Copy(Plain):
-    """The user pressed "copy"."""
+    """The user pressed "copy"; scope as for Export."""
+
+    _fields = ("scope",)
+
+    def __init__(self, scope: str = "visible") -> None:
+        self.scope = scope
 
 
 class ShowAll(Plain):
-    """The user pressed "show all" on the binary entry numbered seq, whose dump has
-    width bytes per line (8 on a narrow screen)."""
+    """The user pressed "show all" or "show more" on the long entry numbered seq,
+    which shows `shown` of it now (characters of a text, bytes of a binary frame);
+    a binary entry's dump has `width` bytes per line (8 on a narrow screen)."""
 
-    _fields = ("seq", "width")
+    _fields = ("seq", "shown", "width")
 
-    def __init__(self, seq: int, width: int = 16) -> None:
+    def __init__(self, seq: int, shown: int = 0, width: int = 16) -> None:
         self.seq = seq
+        self.shown = shown
         self.width = width
+
+
+class FormatJson(Plain):
+    """The user asked to see the long text entry numbered seq as a JSON tree."""
+
+    _fields = ("seq",)
+
+    def __init__(self, seq: int) -> None:
+        self.seq = seq
 
 
 # --- the browser, answering the core's commands or on its own ---

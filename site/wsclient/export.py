@@ -1,18 +1,32 @@
-"""Export the log as JSON Lines, one object per message."""
+"""Export the log as JSON Lines, one object per message.
+
+The whole frames stay in the shell's store, never here: each line is written with a
+mark where a frame goes, and the shell fills it in (ui/frames.js; fill() below does
+the same, for the tests). A mark is always a JSON value:
+
+- "\\x01<seq>\\x02": the kept frame of entry seq, as a JSON string: its text, or its
+  bytes in Base64;
+- "\\x03<hex>\\x02": these bytes, which the entry holds, in Base64 (hex crosses to
+  JavaScript in C; MicroPython's binascii would be slow).
+
+JSON text never holds a raw control character, so no text can pass for a mark.
+"""
 
 import time
 
 from wsclient.binary import to_base64
+from wsclient.frames import whole_in_log
 from wsclient.jsontext import json_string
+from wsclient.log import SYSTEM
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Iterable, Mapping
+    from typing import Callable, Iterable, Mapping
 
     from wsclient.log import Entry
 
-__all__ = ["KEYS", "entry_record", "iso_time", "to_jsonl"]
+__all__ = ["KEYS", "entry_record", "fill", "iso_time", "outside_budget", "to_jsonl"]
 
 # The keys a record may have, in the order a line lists them.
 KEYS = (
@@ -23,8 +37,9 @@ KEYS = (
     "size",
     "text",
     "base64",
-    "hex_preview",
-    "truncated",
+    "text_start",
+    "base64_start",
+    "outside_budget",
     "state",
     "detail",
 )
@@ -54,35 +69,74 @@ def iso_time(ms: float) -> str:
     return "%s-%02d-%02dT%02d:%02d:%02d.%03dZ" % (shown, month, day, hour, minute, second, millis)
 
 
-def entry_record(entry: "Entry") -> "dict[str, str | int | bool]":
+class Stored:
+    """The mark of a kept frame, which the shell writes from its store."""
+
+    def __init__(self, seq: int) -> None:
+        self.seq = seq
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Stored) and other.seq == self.seq
+
+    def __repr__(self) -> str:
+        return "Stored(%d)" % self.seq
+
+
+class Held:
+    """The mark of bytes the entry holds, which the shell writes in Base64."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = bytes(data)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Held) and other.data == self.data
+
+    def __repr__(self) -> str:
+        return "Held(%r)" % (self.data,)
+
+
+def outside_budget(entry: "Entry", kept: "Callable[[Entry], bool] | None" = None) -> bool:
+    """Whether the export can give only the start of the entry's frame: the store no
+    longer keeps it (the frame budget), and the entry holds only its start."""
+    if entry.direction == SYSTEM or (kept is not None and kept(entry)):
+        return False
+    return not whole_in_log(entry)
+
+
+def entry_record(
+    entry: "Entry", kept: "Callable[[Entry], bool] | None" = None
+) -> "dict[str, object]":
     """Turn a log entry into the dict one line of the export holds.
 
     Args:
-        entry: a wsclient.log.Entry, or anything with its attributes; a binary entry
-            may have ``payload``, its bytes (all of them, or only the first ones).
+        entry: a wsclient.log.Entry, or anything with its attributes.
+        kept: tells whether the shell's store holds an entry's whole frame
+            (Frames.kept); None when it holds none.
 
     Returns:
-        {"seq", "time", "direction", "type", "size"} plus, for text, "text"; for
-        binary, "base64" when ``payload`` holds all the bytes, else "hex_preview"
-        (the text shown) and "truncated": True. A sent entry also has its "state",
-        and "detail" if it failed.
+        {"seq", "time", "direction", "type", "size"} plus the frame: "text" or
+        "base64", whole (a Stored mark when the store has it, a Held mark for the
+        bytes the entry holds); or, for a frame outside the budget, only its start,
+        as "text_start" or "base64_start", and "outside_budget": True. A sent entry
+        also has its "state", and "detail" if it failed.
     """
-    record: "dict[str, str | int | bool]" = {
+    record: "dict[str, object]" = {
         "seq": entry.seq,
         "time": iso_time(entry.time_ms),
         "direction": entry.direction,
         "type": "binary" if entry.binary else "text",
         "size": entry.size,
     }
-    if not entry.binary:
-        record["text"] = entry.text
+    key = "base64" if entry.binary else "text"
+    if entry.direction != SYSTEM and kept is not None and kept(entry):
+        record[key] = Stored(entry.seq)
     else:
-        data = getattr(entry, "payload", None)
-        if data is not None and len(data) == entry.size:
-            record["base64"] = to_base64(data)
-        else:
-            record["hex_preview"] = entry.text
-            record["truncated"] = True
+        outside = outside_budget(entry)
+        if outside:
+            key += "_start"
+        record[key] = Held(entry.payload or b"") if entry.binary else entry.text
+        if outside:
+            record["outside_budget"] = True
     for key in ("state", "detail"):
         value = getattr(entry, key, None)
         if value is not None:
@@ -103,6 +157,10 @@ def _value(value: object) -> str:
         return str(value)
     if isinstance(value, float) and value - value == 0:
         return repr(value)
+    if isinstance(value, Stored):
+        return "\x01%d\x02" % value.seq
+    if isinstance(value, Held):
+        return "\x03" + value.data.hex() + "\x02"
     raise TypeError("cannot export %r" % (value,))
 
 
@@ -113,10 +171,36 @@ def _line(record: "Mapping[str, object]") -> str:
     return "{" + ", ".join([json_string(key) + ": " + _value(record[key]) for key in keys]) + "}"
 
 
-def to_jsonl(entries: "Iterable[Entry]") -> str:
-    """Write entries as JSON Lines: one object per entry, each line ending in "\\n".
+def to_jsonl(entries: "Iterable[Entry]", kept: "Callable[[Entry], bool] | None" = None) -> str:
+    """Write entries as JSON Lines: one object per entry, each line ending in "\\n",
+    with marks for the frames the shell fills in (kept: as for entry_record).
 
     Strings with lone surrogates still give valid JSON (as \\udxxx escapes), on
     MicroPython too.
     """
-    return "".join([_line(entry_record(entry)) + "\n" for entry in entries])
+    return "".join([_line(entry_record(entry, kept)) + "\n" for entry in entries])
+
+
+def fill(text: str, store: "Mapping[int, str | bytes]") -> str:
+    """Put the frames into an export's marks, as the shell does from its store.
+
+    A frame missing from store is written as null.
+    """
+    parts = text.split("\x02")
+    out = []
+    for part in parts[:-1]:
+        at = max(part.rfind("\x01"), part.rfind("\x03"))
+        out.append(part[:at])
+        body = part[at + 1 :]
+        if part[at] == "\x03":
+            out.append('"' + to_base64(bytes.fromhex(body)) + '"')
+            continue
+        value = store.get(int(body))
+        if value is None:
+            out.append("null")
+        elif isinstance(value, str):
+            out.append(json_string(value))
+        else:
+            out.append('"' + to_base64(value) + '"')
+    out.append(parts[-1])
+    return "".join(out)

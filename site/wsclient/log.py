@@ -258,6 +258,13 @@ class MessageLog:
         self.dropped = self.matched - len(view) - self._pending_count
         return view
 
+    def matching(self) -> "list[Entry]":
+        """Return every kept entry the filter lets through, oldest first."""
+        match = self._match
+        if match is None:
+            return list(self._history)
+        return [entry for entry in self._history if match(entry)]
+
     def visible(self) -> "list[Entry]":
         """Return the entries the view shows (or will, after the next take_batch()),
         oldest first."""

@@ -5,6 +5,8 @@ Pure text work, so the shell only puts the results into the DOM.
 
 from wsclient import i18n
 from wsclient.export import iso_time
+from wsclient.frames import PREVIEW_CHARS as SHOW_CHARS
+from wsclient.frames import SHOW_BYTES
 from wsclient.jsontext import looks_like_json, pretty_json
 from wsclient.log import RECEIVED, SENT, SYSTEM
 from wsclient.numfmt import number
@@ -37,10 +39,8 @@ __all__ = [
 ]
 
 _DIRECTIONS = (SENT, RECEIVED, SYSTEM)
-# Text entries above SHOW_BYTES show their first SHOW_CHARS characters only:
-# laying out megabytes of text would freeze the page.
-SHOW_BYTES = 64 * 1024
-SHOW_CHARS = 16 * 1024
+# Text entries above SHOW_BYTES show their first SHOW_CHARS characters at first:
+# laying out megabytes of text would freeze the page (see wsclient.pages).
 # Upper-case letters of Latin-1 and their lower case: MicroPython's str.lower()
 # only knows ASCII, and pt-BR text is full of "Ç", "Ã" and "É".
 _UPPER = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"
@@ -249,14 +249,17 @@ def entry_text(entry: "Entry", pretty: bool) -> "tuple[str, bool]":
     return text, False
 
 
-def truncated_note(entry: "Entry", lang: str) -> str:
-    """The note after a text entry that shows only its start."""
-    return i18n.t(lang, "text.truncated", size=number(lang, entry.size))
+def truncated_note(entry: "Entry", lang: str, kept: bool = False) -> str:
+    """The note after a text entry that shows only its start; kept: whether the
+    page keeps the whole frame, to show page by page, or let it go (the budget)."""
+    key = "text.truncated" if kept else "text.outside"
+    return i18n.t(lang, key, size=number(lang, entry.size))
 
 
-def binary_note(entry: "Entry", lang: str) -> str:
-    """The note after a binary entry's dump: its size, and how much of it the page holds."""
+def binary_note(entry: "Entry", lang: str, kept: bool = False) -> str:
+    """The note after a binary entry's dump: its size, and how much of it the page
+    holds; kept: whether the page keeps the whole frame."""
     held = len(entry.payload) if entry.payload is not None else 0
-    if entry.size > held:
+    if entry.size > held and not kept:
         return i18n.t(lang, "binary.held", size=number(lang, entry.size), held=number(lang, held))
     return i18n.t(lang, "binary", count=entry.size)

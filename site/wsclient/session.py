@@ -20,11 +20,13 @@ from wsclient.commands import (
     DRAW,
     CloseSocket,
     EntryChanged,
+    KeepFrame,
     Open,
     ReconnectBox,
     Transmit,
 )
 from wsclient.errors import InputError
+from wsclient.frames import HEAD_BYTES, Frames
 from wsclient.log import RECEIVED, SENT, MessageLog
 from wsclient.outbox import Outbox
 from wsclient.retry import Retries
@@ -40,11 +42,7 @@ if TYPE_CHECKING:
     from wsclient.outbox import Message
     from wsclient.plain import Plain
 
-__all__ = ["CLOSED", "CLOSING", "CONNECTING", "ERROR", "HEAD_BYTES", "OPEN", "Session"]
-
-# Binary frames are shown as a hex dump of their first bytes: converting a whole
-# 16 MiB frame into Python would stall the page for nothing anyone reads.
-HEAD_BYTES = 4096
+__all__ = ["CLOSED", "CLOSING", "CONNECTING", "ERROR", "OPEN", "Session"]
 
 
 class Session(StatusLine):
@@ -62,6 +60,7 @@ class Session(StatusLine):
     ) -> None:
         super().__init__(lang, log, out)
         self.outbox = Outbox()
+        self.frames = Frames(log.history_cap, out)  # the frames the shell keeps whole
         self.stats = Stats()
         self.retries = Retries(rand)
         # target: the address as checked, to reconnect to; url: as the browser reports it.
@@ -158,30 +157,34 @@ class Session(StatusLine):
 
     # --- traffic ---
 
-    def received_text(self, event: "TextReceived") -> None:
+    def received_text(self, event: "TextReceived") -> int:
         """A text frame arrived; if it echoes the oldest message sent, that one is confirmed.
 
         It takes the event itself, not its fields: this runs for every message of a flood.
+        Returns the number the shell keeps the whole frame under, or 0 (Frames.add).
         """
         text, now = event.text, event.now
         size = utf8_len(text)  # the big allocation first, before any state changes
-        self.log.add(RECEIVED, text, False, size, now)
+        entry = self.log.add(RECEIVED, text, False, size, now)
         self.stats.count(RECEIVED, size, now)
         if self.outbox.awaiting_count:
             self._echo(text, now)
         self.out.append(DRAW)
+        return self.frames.add(entry)
 
-    def received_binary(self, event: "BinaryReceived") -> None:
-        """A binary frame of size bytes arrived; head is at most its first HEAD_BYTES."""
+    def received_binary(self, event: "BinaryReceived") -> int:
+        """A binary frame of size bytes arrived; head is at most its first HEAD_BYTES.
+        Returns the number the shell keeps the whole frame under, or 0 (Frames.add)."""
         head, size, now = event.head, event.size, event.now
         shown = hex_pairs(head)
         if size > len(head):
             shown += " …"
-        self.log.add(RECEIVED, shown, True, size, now, head)
+        entry = self.log.add(RECEIVED, shown, True, size, now, head)
         self.stats.count(RECEIVED, size, now)
         if self.outbox.awaiting_count and size == len(head):
             self._echo(head, now)
         self.out.append(DRAW)
+        return self.frames.add(entry)
 
     def _echo(self, payload: "str | bytes", now: float) -> None:
         message = self.outbox.echo(payload, now)
@@ -196,9 +199,12 @@ class Session(StatusLine):
             shown, head = payload, None
         else:
             payload = bytes(payload)
-            size, shown, head = len(payload), hex_pairs(payload), payload
+            # The entry holds the start, as a received one does; the store keeps the whole.
+            size, shown, head = len(payload), hex_pairs(payload, HEAD_BYTES), payload[:HEAD_BYTES]
         message = self.outbox.add(payload, now, self.log.next_seq, size)
-        self.log.add(SENT, shown, head is not None, size, now, head, message)
+        entry = self.log.add(SENT, shown, head is not None, size, now, head, message)
+        if self.frames.add(entry):
+            self.out.append(KeepFrame(entry.seq, payload))
         self.out.append(DRAW)
         self._flush()
 

@@ -9,13 +9,26 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     pass
 
-__all__ = ["CAP_DEFAULT", "CAP_MAX", "CAP_MIN", "KEPT_PARAMS", "MODES", "Settings"]
+__all__ = [
+    "BUDGET_DEFAULT",
+    "BUDGET_MAX",
+    "CAP_DEFAULT",
+    "CAP_MAX",
+    "CAP_MIN",
+    "KEPT_PARAMS",
+    "MODES",
+    "Settings",
+]
 
 MODES = ("text", "hex", "base64", "json")
 # How many entries the page keeps in the DOM (?cap=): the rest are counted, not drawn.
 CAP_DEFAULT, CAP_MIN, CAP_MAX = 1000, 10, 100_000
+# How many MiB of whole frames the page keeps (?budget=), 0 for none (wsclient.frames).
+# 512 at most: the count of bytes stays a small int on MicroPython.
+BUDGET_DEFAULT, BUDGET_MAX = 64, 512
+MIB = 1024 * 1024
 # The query parameters the page keeps as they came, besides the connection settings.
-KEPT_PARAMS = ("lang", "interpreter", "cap")
+KEPT_PARAMS = ("lang", "interpreter", "cap", "budget")
 # What index.html's start script reads from ?interpreter=.
 INTERPRETERS = ("micropython", "pyodide")
 
@@ -26,6 +39,7 @@ class Settings:
     Attributes:
         lang: the language of the page's texts.
         cap: how many entries the log shows.
+        budget: how many bytes of whole frames the page keeps.
         url: the server to connect to on load, or "" to wait for the user.
         protocols: the subprotocols field's text.
         mode: the send format: one of MODES.
@@ -55,6 +69,9 @@ class Settings:
         self._check(params, "interpreter", interpreter_ok, "param.rule.interpreter", "micropython")
         self.cap, cap_ok = bounded_int(params.get("cap", ""), CAP_DEFAULT, CAP_MIN, CAP_MAX)
         self._check(params, "cap", cap_ok, "param.rule.cap", str(self.cap))
+        mib, budget_ok = bounded_int(params.get("budget", ""), BUDGET_DEFAULT, 0, BUDGET_MAX)
+        self.budget = mib * MIB
+        self._check(params, "budget", budget_ok, "param.rule.budget", str(mib))
         self.url = params.get("url") or default_server
         self.protocols = params.get("protocols", "")
         mode = params.get("mode", "text")
@@ -85,7 +102,11 @@ class Settings:
                 self.kept.append([name, params[name]])
             return
         rule_text = i18n.t(
-            self.lang, rule, low=number(self.lang, CAP_MIN), high=number(self.lang, CAP_MAX)
+            self.lang,
+            rule,
+            low=number(self.lang, CAP_MIN),
+            high=number(self.lang, CAP_MAX),
+            most=number(self.lang, BUDGET_MAX),
         )
         note = i18n.t(
             self.lang, "param.bad", name=name, value=params[name], rule=rule_text, used=used

@@ -17,7 +17,15 @@ TIME = r"\d\d:\d\d:\d\d\.\d{3}"
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 FILE_NAME = re.compile(r"^websocket-log-\d{8}-\d{6}\.jsonl$")
 RECORD_KEYS = {"seq", "time", "direction", "type", "size"}
-OPTIONAL_KEYS = {"text", "base64", "hex_preview", "truncated", "state", "detail"}
+OPTIONAL_KEYS = {
+    "text",
+    "base64",
+    "text_start",
+    "base64_start",
+    "outside_budget",
+    "state",
+    "detail",
+}
 # An entry's payload: its own text nodes after the label span, minus the one space.
 PAYLOAD_JS = """li => Array.from(li.childNodes)
     .filter(node => node.nodeType === Node.TEXT_NODE)
@@ -39,8 +47,9 @@ def _sending(*messages):
     return handler
 
 
-def _export(page):
-    """Click #export; return the file's name and its records, one per line."""
+def _export(page, scope="visible"):
+    """Click #export, taking scope; return the file's name and its records, one per line."""
+    page.select_option("#scope", scope)
     with page.expect_download() as info:
         page.click("#export")
     download = info.value
@@ -146,14 +155,14 @@ def test_clear_empties_the_log_and_the_dropped_count(open_page, scripted_server)
     assert records == []
 
 
-def test_export_writes_every_kept_entry_whatever_the_filter(open_page, scripted_server):
-    """Export downloads one JSON object per kept entry, oldest first, filter or not, and says so."""
+def test_export_of_all_writes_every_kept_entry_whatever_the_filter(open_page, scripted_server):
+    """Export of all kept entries gives one JSON object each, oldest first, and says so."""
     page = open_page(url=scripted_server(_sending(b"\xde\xad\xbe\xef", "olá")).url)
     expect(page.locator("#messages li.received")).to_have_count(2)
     total = page.locator(ENTRIES).count()
     page.fill("#filter", "nada disso")
     expect(page.locator(ENTRIES)).to_have_count(0)
-    name, records = _export(page)
+    name, records = _export(page, "all")
     assert FILE_NAME.match(name), name
     assert len(records) == total
     assert [record["seq"] for record in records] == sorted(record["seq"] for record in records)
@@ -166,21 +175,9 @@ def test_export_writes_every_kept_entry_whatever_the_filter(open_page, scripted_
         {**messages[1], "direction": "received", "type": "text", "size": 4, "text": "olá"},
     ]
     assert all(record["type"] == "text" for record in records if record["direction"] == "system")
-    expect(page.locator("#tool-status")).to_have_text(f"Log exportado: {total} entradas.")
-
-
-def test_export_of_a_frame_over_4096_bytes_has_a_hex_preview(open_page, scripted_server):
-    """A received binary frame too big to hold whole is exported as a truncated hex preview."""
-    data = (bytes(range(256)) * 20)[:5000]
-    page = open_page(url=scripted_server(_sending(data)).url)
-    expect(page.locator("#messages li.received")).to_have_count(1)
-    _, records = _export(page)
-    (record,) = [record for record in records if record["direction"] == "received"]
-    assert record["type"] == "binary"
-    assert record["size"] == 5000
-    assert record["truncated"] is True
-    assert record["hex_preview"].startswith("00 01 02 03")
-    assert "base64" not in record
+    expect(page.locator("#tool-status")).to_have_text(
+        f"Exportadas todas as {total} entradas guardadas."
+    )
 
 
 def test_copy_puts_the_shown_entries_on_the_clipboard(page, connected):
@@ -195,7 +192,7 @@ def test_copy_puts_the_shown_entries_on_the_clipboard(page, connected):
     metas = shown.evaluate_all("items => items.map(li => li.dataset.meta)")
     times = [meta.split(" · ")[0] for meta in metas]
     page.click("#copy")
-    expect(page.locator("#tool-status")).to_have_text("2 entradas copiadas.")
+    expect(page.locator("#tool-status")).to_have_text("Copiadas 2 entradas visíveis.")
     copied = page.evaluate("() => navigator.clipboard.readText()")
     assert copied.split("\n") == [f"{times[0]} Enviado: alpha", f"{times[1]} Recebido: alpha"]
 
@@ -210,7 +207,7 @@ def test_copy_gives_hex_pairs_for_binary_entries_in_english(page, open_page, scr
     shown = page.locator(ENTRIES)
     expect(shown).to_have_count(2)
     page.click("#copy")
-    expect(page.locator("#tool-status")).to_have_text("2 entries copied.")
+    expect(page.locator("#tool-status")).to_have_text("Copied 2 visible entries.")
     copied = page.evaluate("() => navigator.clipboard.readText()").split("\n")
     pairs = " ".join(f"{byte:02x}" for byte in frames[1])
     assert len(copied) == 2

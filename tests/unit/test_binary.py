@@ -112,6 +112,11 @@ def test_hex_dump_limit_dumps_only_the_first_bytes():
     assert hex_dump(b"ABCDEFGH", limit=3) == ["00000000  41 42 43" + " " * 42 + "|ABC|"]
 
 
+def test_hex_dump_counts_offsets_from_where_a_page_starts():
+    """A page of a long frame is dumped with the frame's own offsets."""
+    assert hex_dump(b"AB", offset=0x10080) == ["00010080  41 42" + " " * 45 + "|AB|"]
+
+
 def test_hex_dump_shows_unprintable_bytes_as_dots():
     """Bytes outside 0x20..0x7e show as "." in the ASCII column."""
     assert hex_dump(b"\x00\x1f\x20\x7e\x7f\xff")[0].endswith("|.. ~..|")

@@ -3,7 +3,7 @@
 import pytest
 
 from tests.unit.core import URL, client, feed, filter_log, of, opened, send, texts, transmit
-from wsclient import commands
+from wsclient import commands, pages
 from wsclient.client import HISTORY_KEY, UNDO_MS
 from wsclient.events import (
     AutoReconnect,
@@ -215,7 +215,9 @@ def test_undo_is_too_late_after_ten_seconds():
     core = _cleared()
     out = feed(core, UndoClear(UNDO_MS + 1))
     assert core.log.history() == []
-    assert out == [commands.ToolStatus("Too late to undo: a clear can be undone for 10 s.")]
+    assert of(out, commands.ToolStatus) == [
+        commands.ToolStatus("Too late to undo: a clear can be undone for 10 s.")
+    ]
 
 
 def test_a_tick_past_the_undo_window_lets_the_cleared_entries_go():
@@ -267,14 +269,24 @@ def test_reset_counters_keeps_undo_on_offer_for_the_time_left():
     )
 
 
+def test_cleared_frames_stay_until_undo_is_too_late():
+    """The store keeps the cleared entries' whole frames for undo, and lets go after."""
+    core = _cleared()
+    below = core._cleared_below
+    assert of(feed(core, Tick(UNDO_MS - 1.0)), commands.DropFrames) == []
+    assert of(feed(core, Tick(UNDO_MS + 250.0)), commands.DropFrames) == [
+        commands.DropFrames(below)
+    ]
+
+
 def test_export_downloads_every_kept_entry():
-    """Export offers the kept log as JSON Lines and says how many entries it wrote."""
+    """Export of all offers the kept log as JSON Lines and says how many entries it wrote."""
     core = opened(lang="en")
-    out = feed(core, Export(0.0))
+    out = feed(core, Export(0.0, "all"))
     (download,) = of(out, commands.Download)
     assert download.name.startswith("websocket-log-") and download.name.endswith(".jsonl")
     assert len(download.text.splitlines()) == len(core.log.history())
-    assert of(out, commands.ToolStatus)[0].text.startswith("Log exported")
+    assert of(out, commands.ToolStatus)[0].text == "Exported 1 entry, the only one kept."
 
 
 def test_copy_takes_the_entries_shown_and_reports():
@@ -283,17 +295,17 @@ def test_copy_takes_the_entries_shown_and_reports():
     (clip,) = of(feed(core, Copy()), commands.Clipboard)
     assert clip.count == len(core.log.visible())
     assert "System: Connected to server ws://h/" in clip.text
-    assert of(feed(core, Copied(2)), commands.ToolStatus)[0].text == "2 entries copied."
+    assert of(feed(core, Copied(2)), commands.ToolStatus)[0].text == "Copied 2 visible entries."
     assert "denied" in feed(core, Copied(2, "denied"))[0].text
 
 
-def test_show_all_gives_the_whole_dump():
-    """Show all answers with every line of the bytes the page holds."""
+def test_show_all_gives_the_whole_dump_from_the_store():
+    """Show all on a kept frame has the shell dump its bytes, from the first not shown."""
     core = opened()
     send(core, "00" * 300, mode="hex")
     seq = core.log.history()[-1].seq
-    (dump,) = of(feed(core, ShowAll(seq)), commands.ShowDump)
-    assert dump.seq == seq and len(dump.text.splitlines()) == 19
+    out = feed(core, ShowAll(seq, 128))
+    assert out == [commands.ShowPage(seq, None, 128, 300, None, None)]
 
 
 def test_show_all_dumps_at_the_width_the_view_draws():
@@ -301,13 +313,14 @@ def test_show_all_dumps_at_the_width_the_view_draws():
     core = opened()
     send(core, "41" * 20, mode="hex")
     seq = core.log.history()[-1].seq
-    (dump,) = of(feed(core, ShowAll(seq, 8)), commands.ShowDump)
-    assert dump.text.splitlines()[1] == "00000008  41 41 41 41 41 41 41 41  |AAAAAAAA|"
+    entry = core.log.at(seq)
+    (page,) = of(pages.next_page(entry, 0, False, "en", 8), commands.ShowPage)
+    assert page.text.splitlines()[1] == "00000008  41 41 41 41 41 41 41 41  |AAAAAAAA|"
 
 
 def test_show_all_for_a_forgotten_entry_only_removes_the_button():
-    """An entry no longer kept answers with no dump."""
-    assert feed(client(), ShowAll(99)) == [commands.ShowDump(99, None)]
+    """An entry no longer kept answers with nothing to add and no button."""
+    assert feed(client(), ShowAll(99, 128)) == [commands.ShowPage(99, "", 128, 128, None, None)]
 
 
 def test_tick_shows_measurements_only_when_they_change():

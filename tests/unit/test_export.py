@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wsclient.export import KEYS, entry_record, iso_time, to_jsonl
+from wsclient.export import KEYS, Held, Stored, entry_record, fill, iso_time, to_jsonl
 from wsclient.jsontext import parse_json
 from wsclient.log import RECEIVED, SENT, SYSTEM, Entry
 
@@ -91,24 +91,41 @@ def test_text_entry_record_has_its_text():
     }
 
 
-def test_binary_entry_with_payload_exports_base64():
-    """A binary message whose bytes are known exports them as Base64."""
+def test_binary_entry_holding_its_bytes_exports_them_as_base64():
+    """A binary message the entry holds whole is marked for the shell to write in Base64."""
     record = entry_record(_entry(text="00 …", binary=True, size=3, payload=b"\x00\x01\xff"))
-    assert (record["type"], record["base64"]) == ("binary", "AAH/")
-    assert "hex_preview" not in record and "truncated" not in record
+    assert (record["type"], record["base64"]) == ("binary", Held(b"\x00\x01\xff"))
+    assert "outside_budget" not in record
 
 
-def test_binary_entry_without_payload_exports_the_preview():
-    """Without its bytes, a binary entry keeps the hex shown, even when it shows them all."""
+def test_kept_frame_is_marked_for_the_store():
+    """A frame the store keeps whole is written by the shell from there, text or binary."""
+    kept = lambda entry: True  # noqa: E731
+    assert entry_record(_entry(size=70000), kept)["text"] == Stored(7)
+    record = entry_record(_entry(binary=True, size=5000, payload=b"\x00"), kept)
+    assert record["base64"] == Stored(7) and "outside_budget" not in record
+
+
+def test_binary_entry_without_payload_is_outside_the_budget():
+    """Without its bytes, a binary entry gives the start it holds (none) and says why."""
     record = entry_record(_entry(text="de ad be ef", binary=True, size=4))
-    assert (record["hex_preview"], record["truncated"]) == ("de ad be ef", True)
-
-
-def test_binary_entry_with_a_cut_hex_text_exports_the_preview():
-    """Without all the bytes, the record keeps the hex shown and says it is truncated."""
-    record = entry_record(_entry(text="de ad …", binary=True, size=4096))
-    assert (record["hex_preview"], record["truncated"]) == ("de ad …", True)
+    assert (record["base64_start"], record["outside_budget"]) == (Held(b""), True)
     assert "base64" not in record
+
+
+def test_long_text_outside_the_budget_gives_its_start():
+    """A text over 64 KiB that the store let go exports as the start the entry holds."""
+    record = entry_record(_entry(text="start", size=70000))
+    assert (record["text_start"], record["outside_budget"]) == ("start", True)
+    assert "text" not in record
+
+
+def test_fill_writes_kept_frames_and_held_bytes():
+    """The shell's filling gives the text as JSON and bytes as Base64."""
+    entries = [_entry(size=70000), _entry(binary=True, size=2, payload=b"\xde\xad")]
+    template = to_jsonl(entries, lambda entry: not entry.binary)
+    records = _read_back(fill(template, {7: 'a "b"\n\ud800'}))
+    assert [records[0]["text"], records[1]["base64"]] == ['a "b"\n\ud800', "3q0="]
 
 
 def test_sent_entry_record_has_its_state_and_detail():
@@ -163,21 +180,22 @@ ENTRIES = st.builds(
 @given(st.lists(ENTRIES, max_size=5))
 def test_export_reads_back_as_its_records(entries):
     """Reading an export back gives the records that were written."""
-    assert _read_back(to_jsonl(entries)) == [entry_record(entry) for entry in entries]
+    assert _read_back(fill(to_jsonl(entries), {})) == [entry_record(entry) for entry in entries]
 
 
-@given(st.binary())
-def test_binary_payload_round_trips_through_base64(data):
-    """A binary payload's bytes come back from the export, byte for byte."""
-    entry = _entry(text="…", binary=True, size=len(data), payload=data)
-    (record,) = _read_back(to_jsonl([entry]))
+@given(st.binary(), st.booleans())
+def test_binary_payload_round_trips_through_base64(data, stored):
+    """A binary payload's bytes come back from the export, byte for byte, from either side."""
+    entry = _entry(text="…", binary=True, size=len(data), payload=None if stored else data)
+    template = to_jsonl([entry], lambda entry: stored)
+    (record,) = _read_back(fill(template, {7: data}))
     assert base64.b64decode(record["base64"]) == data
 
 
-def test_binary_entry_holding_only_its_head_is_exported_as_truncated():
+def test_binary_entry_holding_only_its_head_is_outside_the_budget():
     """A received frame the page kept only the start of is never passed off as whole."""
     entry = Entry(1, RECEIVED, "00 01 …", True, 5000, 0)
     entry.payload = b"\x00\x01"
-    record = entry_record(entry)
+    (record,) = _read_back(fill(to_jsonl([entry]), {}))
     assert "base64" not in record
-    assert record["truncated"] is True and record["hex_preview"] == "00 01 …"
+    assert record["outside_budget"] is True and record["base64_start"] == "AAE="

@@ -126,6 +126,7 @@ CASES = [
                 ["Negotiated", "Subprotocol: none. Extensions: none."],
             ],
             [
+                ["KeepFrame", 2, "olá"],
                 ["Transmit", [[1, "olá"]]],
                 ["ComposerText", "", None],
                 ["SendError", None, 0, False],

@@ -1,6 +1,5 @@
 """wsclient.stats: totals and rates each way, over a sliding second."""
 
-
 from wsclient import stats
 
 
