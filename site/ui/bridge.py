@@ -9,6 +9,7 @@ from pyscript.js_modules import bridge as _module
 
 __all__ = [
     "bare_seqs",
+    "call_later",
     "call_joined",
     "caret_to_end",
     "download",
@@ -28,6 +29,7 @@ __all__ = [
 
 bare_seqs = _module.bareSeqs
 call_joined = _module.callJoined
+call_later = _module.callLater
 caret_to_end = _module.caretToEnd
 download = _module.download
 insert_in_order = _module.insertInOrder

@@ -1,7 +1,6 @@
 """The log's tools: filter, direction boxes, pretty JSON, clear, export, copy, show all,
 format JSON."""
 
-import js
 from pyscript import window
 from pyscript.ffi import create_proxy, is_none
 
@@ -42,8 +41,7 @@ class LogTools:
         self._on_copied = create_proxy(guard(self._copy_done))
         self._on_copy_failed = create_proxy(guard(self._copy_failed))
         self._notice = document.getElementById("tool-notice")
-        self._filter_timer = None
-        self._on_filter_due = create_proxy(guard(self._filter_due))
+        self._on_filter_due = create_proxy(guard(lambda *args: self._feed(FilterDue())))
 
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
@@ -70,13 +68,7 @@ class LogTools:
         bridge.show_notice(self._notice, command.text, command.ms, ",".join(command.offers))
 
     def _filter_later(self, command: FilterLater) -> None:
-        if self._filter_timer is not None:
-            js.clearTimeout(self._filter_timer)
-        self._filter_timer = js.setTimeout(self._on_filter_due, command.ms)
-
-    def _filter_due(self, *args) -> None:
-        self._filter_timer = None
-        self._feed(FilterDue())
+        bridge.call_later(self._on_filter_due, command.ms)
 
     def _filter_changed(self, event) -> None:
         get = self._document.getElementById

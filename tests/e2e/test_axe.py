@@ -75,3 +75,14 @@ def test_pending_message_and_send_error_have_no_serious_violations(open_page):
     expect(page.locator("#send-error")).to_be_visible()
     violations = severe_violations(page)
     assert not violations, describe(violations)
+
+
+def test_cleared_log_with_its_offers_has_no_serious_violations(page, open_page):
+    """After "Limpar log", at 375 px, the message with Desfazer and Zerar contadores
+    has no serious or critical issue."""
+    page.set_viewport_size(NARROW)
+    _open_with_messages(open_page)
+    page.get_by_role("button", name="Limpar log").click()
+    expect(page.get_by_role("button", name="Desfazer")).to_be_visible()
+    violations = severe_violations(page)
+    assert not violations, describe(violations)
