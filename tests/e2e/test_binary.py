@@ -82,7 +82,7 @@ def test_show_all_gives_a_10000_byte_frame_whole_sent_and_received(connected):
         entry.locator("button.show-all").click()
         expect(entry.locator("button.show-all")).to_have_count(0)
         assert entry.locator("pre.dump").text_content() == "\n".join(_hexdump(data))
-        expect(entry.locator("small.meta")).to_have_text(" (binário, 10000 bytes)")
+        expect(entry.locator("small.meta")).to_have_text(" (binário, 10.000 bytes)")
 
 
 def test_hex_mode_sends_each_spelling_as_a_binary_frame(open_page, scripted_server):

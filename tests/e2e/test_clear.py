@@ -37,13 +37,13 @@ def test_undo_puts_the_cleared_entries_back_before_the_new_ones(connected):
 
 
 def test_the_export_message_is_announced_then_goes(open_page):
-    """ "Log exportado" is said in a status region, then fades and goes by itself."""
+    """The export message is said in a status region, then fades and goes by itself."""
     page = open_page()
     expect(page.locator("#status")).to_have_class("open")
     with page.expect_download():
         page.get_by_role("button", name="Exportar").click()
     note = page.locator("#tool-status")
-    expect(note).to_have_text(re.compile(r"^Log exportado: \d+ entradas?\.$"))
+    expect(note).to_have_text(re.compile(r"^Exportadas? \d+ entradas? visíve(l|is)\.$"))
     expect(note).to_have_attribute("role", "status")
     expect(note).to_have_text("", timeout=GONE_MS)
 

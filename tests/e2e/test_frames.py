@@ -62,7 +62,7 @@ def test_long_text_can_be_shown_whole_page_by_page(open_page, scripted_server):
     text = _long_text(211_564)
     page = open_page(url=scripted_server(_sending(text)).url)
     entry = page.locator("#messages li.received")
-    expect(entry.locator("small.meta")).to_have_text(" … (mostrando o começo de 211564 bytes)")
+    expect(entry.locator("small.meta")).to_have_text(" … (mostrando o começo de 211.564 bytes)")
     expect(entry.get_by_role("button", name="Mostrar mais")).to_be_visible()
     _show_everything(entry)
     assert entry.evaluate(PAYLOAD_JS) == text
@@ -79,7 +79,7 @@ def test_show_all_gives_a_long_binary_frame_whole_page_by_page(open_page, script
     expect(entry).to_have_attribute("data-shown", str(128 + 64 * 1024))
     _show_everything(entry)
     assert entry.locator("pre.dump").text_content() == "\n".join(_hexdump(data))
-    expect(entry.locator("small.meta")).to_have_text(" (binário, 150000 bytes)")
+    expect(entry.locator("small.meta")).to_have_text(" (binário, 150.000 bytes)")
 
 
 def test_export_writes_whole_frames(open_page, scripted_server):
@@ -103,7 +103,7 @@ def test_frames_outside_the_budget_are_marked_in_the_export(open_page, scripted_
     expect(entries).to_have_count(2)
     entries.first.get_by_role("button", name="Show more").click()
     expect(entries.first.locator("small.meta")).to_have_text(
-        " … (showing the start of 600000 bytes: the rest fell outside the frame budget)"
+        " … (showing the start of 600,000 bytes: the rest fell outside the frame budget)"
     )
     expect(entries.first.locator("button")).to_have_count(0)
     old, new = [r for r in _export(page) if r["direction"] == "received"]
