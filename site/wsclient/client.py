@@ -6,27 +6,23 @@ reader's summaries. The shell feeds it events (wsclient.events) and carries out 
 commands it leaves in `out` (wsclient.commands), in order, deciding nothing.
 """
 
-from wsclient import events, i18n, pages, present
+from wsclient import events, i18n, present
 from wsclient.chars import is_blank, utf16_index
 from wsclient.commands import (
-    DRAW,
     Address,
     Announce,
     Buffered,
-    Clipboard,
     ComposerText,
-    Download,
     Fields,
     Measurements,
     SendError,
-    ShowPage,
     Store,
-    ToolStatus,
 )
 from wsclient.errors import InputError
 from wsclient.history import History
-from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
+from wsclient.log import RECEIVED, SENT, MessageLog
 from wsclient.logfilter import LogFilter
+from wsclient.logtools import ALL, LABELS, UNDO_MS, LogTools
 from wsclient.payload import parse_payload
 from wsclient.session import Session
 from wsclient.settings import Settings
@@ -36,19 +32,13 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any, Callable
 
-    from wsclient.log import Entry
     from wsclient.plain import Plain
 
 __all__ = ["ALL", "ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "UNDO_MS", "Client"]
 
 # The live region speaks at most this often, however fast messages arrive.
 ANNOUNCE_MS = 2000
-# How long a cleared log can be brought back.
-UNDO_MS = 10000
 HISTORY_KEY = "pyws.history"
-LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
-# What Export and Copy take: "visible", what the filter lets through, or ALL kept entries.
-ALL = "all"
 
 
 class Client:
@@ -80,19 +70,14 @@ class Client:
         self.clock = present.Clock(offset_minutes)
         self.history = History()
         self.filter = LogFilter(self.log, self.out)
-        # What the last clear removed, while undo can bring it back (until _undo_until).
-        self._cleared: "list[Entry] | None" = None
-        self._cleared_note = ""
-        self._undo_until = 0.0
+        self.tools = LogTools(self.log, self.session, self.out, self.lang, self.clock)
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
         self._shown_measures: "Measurements | None" = None
         self._announced = 0
         self._announced_at = 0.0
         self._storage_failed = False
-        self._copy_scope = ""
-        self._cleared_below = 0
-        session, log_filter = self.session, self.filter
+        session, log_filter, tools = self.session, self.filter, self.tools
         # Each event class's handler takes that class, which mypy cannot tie to the key.
         self._routes: "dict[type, Callable[[Any], int | None]]" = {
             events.Start: self._start,
@@ -109,14 +94,14 @@ class Client:
             events.Filter: log_filter.filter,
             events.FilterDue: log_filter.filter_due,
             events.Pretty: log_filter.pretty,
-            events.ClearLog: self._clear,
-            events.UndoClear: self._undo,
+            events.ClearLog: tools.clear,
+            events.UndoClear: tools.undo,
             events.ResetCounters: self._reset_counters,
-            events.Export: self._export,
-            events.Copy: self._copy,
-            events.Copied: self._copied,
-            events.ShowAll: self._show_all,
-            events.FormatJson: self._format_json,
+            events.Export: tools.export,
+            events.Copy: tools.copy,
+            events.Copied: tools.copied,
+            events.ShowAll: tools.show_all,
+            events.FormatJson: tools.format_json,
             events.OpenFailed: self._open_failed,
             events.Opened: lambda e: session.opened(e.url, e.protocol, e.extensions, e.now),
             events.TextReceived: session.received_text,
@@ -245,115 +230,12 @@ class Client:
             self._storage_failed = True
             self.session.note("history.unavailable", event.now, detail=event.detail)
 
-    # --- the log's tools ---
-
-    def _undoable(self, now: float) -> bool:
-        return self._cleared is not None and now <= self._undo_until
-
-    def _clear(self, event: events.ClearLog) -> None:
-        # At once; undo can put it all back for UNDO_MS, and the counters are offered too.
-        # The store keeps the entries' whole frames until then.
-        removed = self.log.clear()
-        self._cleared_below = self.log.next_seq
-        self.out.append(DRAW)
-        if not removed:
-            self.out.append(ToolStatus(self._t("tools.already_empty"), UNDO_MS, ["reset"]))
-            return
-        if self._cleared is not None and self._undoable(event.now):
-            removed = self._cleared + removed  # a second clear: undo brings back both
-        self._cleared = removed
-        self._undo_until = event.now + UNDO_MS
-        self._cleared_note = self._t("tools.cleared", count=len(removed))
-        self.out.append(ToolStatus(self._cleared_note, UNDO_MS, ["undo", "reset"]))
-
-    def _undo(self, event: events.UndoClear) -> None:
-        cleared = self._cleared
-        if cleared is None or event.now > self._undo_until:
-            self._forget_cleared()
-            self.out.append(ToolStatus(self._t("tools.undo_late", seconds=UNDO_MS // 1000)))
-            return
-        # Back in order, before the entries that came since.
-        self._cleared = None
-        self.log.restore(cleared)
-        self.out.append(ToolStatus(self._t("tools.restored", count=len(cleared))))
-        self.out.append(DRAW)
-
-    def _forget_cleared(self) -> None:
-        """Too late to undo: the cleared entries go for good, and their whole frames too."""
-        if self._cleared is not None:
-            self._cleared = None
-            self.session.frames.clear(self._cleared_below)
-
     def _reset_counters(self, event: events.ResetCounters) -> None:
         self.session.stats.reset()
         self.session.outbox.forget_rtts()
         self._announced = 0
-        text = self._t("tools.counters_reset")
-        if self._undoable(event.now):
-            # Undo stays on offer as long as it was.
-            left = int(self._undo_until - event.now)
-            self.out.append(ToolStatus(self._cleared_note + " " + text, left, ["undo"]))
-        else:
-            self.out.append(ToolStatus(text))
+        self.out.append(self.tools.counters_reset(event.now))
         self._measure(event.now)
-
-    def _scoped(self, scope: str) -> "list[Entry]":
-        """The kept entries that Export or Copy take: all, or those the filter lets through."""
-        return self.log.history() if scope == ALL else self.log.matching()
-
-    def _counted(self, key: str, scope: str, count: int) -> str:
-        """What was taken, in words: "Exported 6 visible entries.", say."""
-        key += ".all" if scope == ALL else ".visible"
-        return self._t(key, count=count)
-
-    def _export(self, event: events.Export) -> None:
-        # Imported on the first export: the page's start does not wait for it.
-        from wsclient.export import outside_budget, to_jsonl
-
-        entries = self._scoped(event.scope)
-        kept = self.session.frames.kept
-        name = present.export_name(event.now, self.clock.offset_ms // 60000)
-        self.out.append(Download(to_jsonl(entries, kept), name))
-        text = self._counted("tools.exported", event.scope, len(entries))
-        outside = len([entry for entry in entries if outside_budget(entry, kept)])
-        if outside:
-            text += " " + self._t("tools.outside", count=outside)
-        self.out.append(ToolStatus(text))
-
-    def _copy(self, event: events.Copy) -> None:
-        entries = self._scoped(event.scope)
-        self._copy_scope = event.scope
-        labels = {direction: self._t(key) for direction, key in LABELS.items()}
-        text = present.copy_text(entries, self.clock, labels)
-        self.out.append(Clipboard(text, len(entries)))
-
-    def _copied(self, event: events.Copied) -> None:
-        if event.detail is None:
-            text = self._counted("tools.copied", self._copy_scope, event.count)
-        else:
-            # A failure stays until the next message: it is no passing news.
-            text = self._t("tools.copy_failed", detail=event.detail)
-            self.out.append(ToolStatus(text, 0))
-            return
-        self.out.append(ToolStatus(text))
-
-    def _show_all(self, event: events.ShowAll) -> None:
-        entry = self.log.at(event.seq)
-        if entry is None:
-            # No longer kept: the button goes, the entry stays as it is.
-            self.out.append(ShowPage(event.seq, "", event.shown, event.shown, None, None))
-            return
-        kept = self.session.frames.kept(entry)
-        self.out.extend(pages.next_page(entry, event.shown, kept, self.lang, event.width))
-
-    def _format_json(self, event: events.FormatJson) -> None:
-        entry = self.log.at(event.seq)
-        if entry is not None and self.session.frames.kept(entry):
-            self.out.append(pages.json_tree(event.seq, self.lang))
-            return
-        if entry is not None:
-            self.out.append(pages.let_go(entry, self.lang))
-        self.out.append(ToolStatus(self._t("json.gone")))
 
     # --- time ---
 
@@ -361,8 +243,7 @@ class Client:
         self.session.frames.flush()
         self.session.tick(event.now)
         self.filter.tick()
-        if self._cleared is not None and event.now > self._undo_until:
-            self._forget_cleared()
+        self.tools.tick(event.now)
         if event.buffered != self._shown_buffered:
             self._shown_buffered = event.buffered
             text = self._t("buffered", count=event.buffered) if event.buffered else None

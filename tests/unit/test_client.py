@@ -224,7 +224,7 @@ def test_a_tick_past_the_undo_window_lets_the_cleared_entries_go():
     """Once the window has passed, a Tick drops them: undo then finds nothing."""
     core = _cleared()
     feed(core, Tick(UNDO_MS + 250.0))
-    assert core._cleared is None
+    assert core.tools._cleared is None
     feed(core, UndoClear(UNDO_MS))
     assert core.log.history() == []
 
@@ -272,7 +272,7 @@ def test_reset_counters_keeps_undo_on_offer_for_the_time_left():
 def test_cleared_frames_stay_until_undo_is_too_late():
     """The store keeps the cleared entries' whole frames for undo, and lets go after."""
     core = _cleared()
-    below = core._cleared_below
+    below = core.tools._cleared_below
     assert of(feed(core, Tick(UNDO_MS - 1.0)), commands.DropFrames) == []
     assert of(feed(core, Tick(UNDO_MS + 250.0)), commands.DropFrames) == [
         commands.DropFrames(below)
