@@ -252,6 +252,17 @@ def echo(received=None):
     return handler
 
 
+def sending(*messages):
+    """A handler that sends each message (str or bytes) in turn, then holds the connection."""
+
+    async def handler(connection):
+        for message in messages:
+            await connection.send(message)
+        await connection.wait_closed()
+
+    return handler
+
+
 def flood(count, text="{}"):
     """A handler that sends count text messages as fast as it can: text.format(0), (1), …"""
 

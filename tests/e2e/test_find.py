@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.page import send
-from tests.e2e.servers import flood
+from tests.e2e.servers import flood, sending
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
@@ -34,17 +34,6 @@ PAYLOAD_JS = """li => Array.from(li.childNodes)
 
 def _payloads(page, selector=ENTRIES):
     return page.locator(selector).evaluate_all(f"items => items.map({PAYLOAD_JS})")
-
-
-def _sending(*messages):
-    """A handler that sends each message (str or bytes) in turn, then holds the connection."""
-
-    async def handler(connection):
-        for message in messages:
-            await connection.send(message)
-        await connection.wait_closed()
-
-    return handler
 
 
 def _export(page, scope="visible"):
@@ -97,7 +86,7 @@ def test_filter_finds_entries_no_longer_drawn(open_page, scripted_server):
 
 def test_filter_matches_hex_pairs_and_system_text(open_page, scripted_server):
     """A binary entry matches on its hex pairs, a system entry on its text."""
-    page = open_page(url=scripted_server(_sending(bytes(range(16)))).url)
+    page = open_page(url=scripted_server(sending(bytes(range(16)))).url)
     entries = page.locator(ENTRIES)
     expect(page.locator("#messages li.received")).to_have_count(1)
     # The dump puts two spaces between the 8th and 9th pairs; the hex pairs one.
@@ -157,7 +146,7 @@ def test_clear_empties_the_log_and_the_dropped_count(open_page, scripted_server)
 
 def test_export_of_all_writes_every_kept_entry_whatever_the_filter(open_page, scripted_server):
     """Export of all kept entries gives one JSON object each, oldest first, and says so."""
-    page = open_page(url=scripted_server(_sending(b"\xde\xad\xbe\xef", "olá")).url)
+    page = open_page(url=scripted_server(sending(b"\xde\xad\xbe\xef", "olá")).url)
     expect(page.locator("#messages li.received")).to_have_count(2)
     total = page.locator(ENTRIES).count()
     page.fill("#filter", "nada disso")
@@ -201,7 +190,7 @@ def test_copy_gives_hex_pairs_for_binary_entries_in_english(page, open_page, scr
     """With ?lang=en, binary entries copy as "Received: de ad be ef" and the count is English."""
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     frames = (b"\xde\xad\xbe\xef", bytes(range(20)))
-    open_page(url=scripted_server(_sending(*frames)).url, lang="en")
+    open_page(url=scripted_server(sending(*frames)).url, lang="en")
     expect(page.locator("#messages li.received")).to_have_count(2)
     page.uncheck("#show-system")
     shown = page.locator(ENTRIES)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.servers import sending
 from tests.e2e.test_binary import _hexdump
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
@@ -18,17 +19,6 @@ PAYLOAD_JS = """li => Array.from(li.childNodes)
     .map(node => node.data).join('').slice(1)"""
 # How many whole frames the page's store holds (ui/frames.js, the module the page runs).
 STORE_SIZE_JS = "async () => (await import('./ui/frames.js')).framesKept()"
-
-
-def _sending(*messages):
-    """A handler that sends each message (str or bytes) in turn, then holds the connection."""
-
-    async def handler(connection):
-        for message in messages:
-            await connection.send(message)
-        await connection.wait_closed()
-
-    return handler
 
 
 def _long_text(size):
@@ -60,7 +50,7 @@ def _export(page, scope=None):
 def test_long_text_can_be_shown_whole_page_by_page(open_page, scripted_server):
     """A 211,564-byte text shows its start, then all of it through "Mostrar mais"."""
     text = _long_text(211_564)
-    page = open_page(url=scripted_server(_sending(text)).url)
+    page = open_page(url=scripted_server(sending(text)).url)
     entry = page.locator("#messages li.received")
     expect(entry.locator("small.meta")).to_have_text(" … (mostrando o começo de 211.564 bytes)")
     expect(entry.get_by_role("button", name="Mostrar mais")).to_be_visible()
@@ -72,7 +62,7 @@ def test_long_text_can_be_shown_whole_page_by_page(open_page, scripted_server):
 def test_show_all_gives_a_long_binary_frame_whole_page_by_page(open_page, scripted_server):
     """A 150,000-byte frame's dump grows 64 KiB at a time until every byte is shown."""
     data = bytes(range(256)) * 585 + bytes(240)
-    page = open_page(url=scripted_server(_sending(data)).url)
+    page = open_page(url=scripted_server(sending(data)).url)
     entry = page.locator("#messages li.received")
     entry.get_by_role("button", name="Mostrar tudo").click()
     expect(entry.get_by_role("button", name="Mostrar mais")).to_be_visible()
@@ -86,7 +76,7 @@ def test_export_writes_whole_frames(open_page, scripted_server):
     """Export gives a 100,000-byte text and a 10,000-byte binary frame whole."""
     text = _long_text(100_000)
     data = bytes(range(256)) * 39 + bytes(16)
-    page = open_page(url=scripted_server(_sending(text, data)).url)
+    page = open_page(url=scripted_server(sending(text, data)).url)
     expect(page.locator("#messages li.received")).to_have_count(2)
     records = [r for r in _export(page) if r["direction"] == "received"]
     assert [r["text"] for r in records[:1]] == [text]
@@ -98,7 +88,7 @@ def test_frames_outside_the_budget_are_marked_in_the_export(open_page, scripted_
     """With ?budget=1 the older of two 600 kB frames gives only its start, and says so."""
     # Drawn while still kept, the first shows "Show more"; pressed, it says why not.
     first, second = _long_text(600_000), bytes(600_000)
-    page = open_page(url=scripted_server(_sending(first, second)).url, budget="1", lang="en")
+    page = open_page(url=scripted_server(sending(first, second)).url, budget="1", lang="en")
     entries = page.locator("#messages li.received")
     expect(entries).to_have_count(2)
     entries.first.get_by_role("button", name="Show more").click()
@@ -117,7 +107,7 @@ def test_frames_outside_the_budget_are_marked_in_the_export(open_page, scripted_
 def test_the_store_lets_go_of_frames_beyond_the_budget(open_page, scripted_server):
     """Past the budget the page's store holds only the frames the budget keeps."""
     frames = [bytes(300_000)] * 8
-    page = open_page(url=scripted_server(_sending(*frames)).url, budget="1")
+    page = open_page(url=scripted_server(sending(*frames)).url, budget="1")
     expect(page.locator("#messages li.received")).to_have_count(8)
     page.wait_for_function(f"async () => ({STORE_SIZE_JS})() === 3")
 
@@ -129,7 +119,7 @@ def test_long_json_is_shown_as_a_tree_on_demand(open_page, scripted_server):
         "itens": [{"n": i, "x": 1.50} for i in range(3000)],
     }
     text = json.dumps(doc).replace("1.5", "1.50")
-    page = open_page(url=scripted_server(_sending(text)).url)
+    page = open_page(url=scripted_server(sending(text)).url)
     page.check("#pretty-json")
     entry = page.locator("#messages li.received")
     entry.get_by_role("button", name="Formatar JSON").click()
@@ -153,7 +143,7 @@ def test_export_and_copy_take_the_visible_entries_and_say_so(page, open_page, sc
     """With a filter on, Export and Copy take what it shows, or all kept, as chosen."""
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
     words = ["alfa", "beta"] * 7 + ["alfa"]
-    open_page(url=scripted_server(_sending(*words)).url, lang="en")
+    open_page(url=scripted_server(sending(*words)).url, lang="en")
     entries = page.locator("#messages li")
     expect(page.locator("#messages li.received")).to_have_count(15)
     kept = entries.count()

@@ -6,25 +6,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.page import send
-from tests.e2e.servers import close_with
+from tests.e2e.servers import close_with, sending
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
 
-def _sending(*messages):
-    """A handler that sends each message in turn, then holds the connection."""
-
-    async def handler(connection):
-        for message in messages:
-            await connection.send(message)
-        await connection.wait_closed()
-
-    return handler
-
-
 def test_a_one_byte_frame_is_one_byte(open_page, scripted_server):
     """A binary frame of one byte reads "binário, 1 byte", never "1 bytes"."""
-    page = open_page(url=scripted_server(_sending(b"\x01")).url)
+    page = open_page(url=scripted_server(sending(b"\x01")).url)
     note = page.locator("#messages li.received small.meta")
     expect(note).to_have_text(" (binário, 1 byte)")
 
@@ -39,7 +28,7 @@ def test_an_entry_size_has_thousands_separators(connected):
 @pytest.mark.own_page
 def test_counters_have_thousands_separators_in_english(open_page, scripted_server):
     """The received counter reads "1,500 B" with ?lang=en, next to a rate with a point."""
-    page = open_page(lang="en", url=scripted_server(_sending("y" * 1500)).url)
+    page = open_page(lang="en", url=scripted_server(sending("y" * 1500)).url)
     expect(page.locator("#stats-received")).to_have_text(
         re.compile(r"^Received: 1 msg · 1,500 B · \d+\.\d msg/s · ")
     )
