@@ -17,8 +17,8 @@ pytestmark = pytest.mark.usefixtures("no_internal_errors")
 PAYLOAD_JS = """li => Array.from(li.childNodes)
     .filter(node => node.nodeType === Node.TEXT_NODE)
     .map(node => node.data).join('').slice(1)"""
-# How many whole frames the page's store holds (ui/frames.js, the module the page runs).
-STORE_SIZE_JS = "async () => (await import('./ui/frames.js')).framesKept()"
+# The page's frame store (ui/frames.js, the very module the page runs), for a test to read.
+IMPORT_STORE_JS = "async () => { window.testStore = await import('./ui/frames.js'); }"
 
 
 def _long_text(size):
@@ -109,7 +109,8 @@ def test_the_store_lets_go_of_frames_beyond_the_budget(open_page, scripted_serve
     frames = [bytes(300_000)] * 8
     page = open_page(url=scripted_server(sending(*frames)).url, budget="1")
     expect(page.locator("#messages li.received")).to_have_count(8)
-    page.wait_for_function(f"async () => ({STORE_SIZE_JS})() === 3")
+    page.evaluate(IMPORT_STORE_JS)
+    page.wait_for_function("n => window.testStore.framesKept() === n", arg=3)
 
 
 def test_long_json_is_shown_as_a_tree_on_demand(open_page, scripted_server):
