@@ -5,7 +5,7 @@ from pyscript.ffi import create_proxy, is_none
 
 from ui import bridge, clock
 from ui.text import call_with_text, read
-from wsclient.commands import Clipboard, Download, FilterLater, ToolStatus
+from wsclient.commands import Clipboard, Download, FilterLater, ScanLater, ToolStatus
 from wsclient.events import (
     ClearLog,
     Copied,
@@ -15,6 +15,7 @@ from wsclient.events import (
     FilterDue,
     Pretty,
     ResetCounters,
+    ScanDue,
     ShowAll,
     UndoClear,
 )
@@ -39,6 +40,7 @@ class LogTools:
         self._on_copy_failed = create_proxy(guard(self._copy_failed))
         self._notice = document.getElementById("tool-notice")
         self._on_filter_due = create_proxy(guard(lambda *args: self._feed(FilterDue())))
+        self._on_scan_due = create_proxy(guard(lambda *args: self._feed(ScanDue())))
 
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
@@ -57,16 +59,14 @@ class LogTools:
         """The commands the tools carry out."""
         return {
             ToolStatus: self._tool_status,
-            FilterLater: self._filter_later,
+            FilterLater: lambda command: bridge.call_later(self._on_filter_due, command.ms),
+            ScanLater: lambda command: bridge.call_soon(self._on_scan_due),
             Download: lambda command: bridge.download(command.text, command.name),
             Clipboard: self._clipboard,
         }
 
     def _tool_status(self, command: ToolStatus) -> None:
         bridge.show_notice(self._notice, command.text, command.ms, ",".join(command.offers))
-
-    def _filter_later(self, command: FilterLater) -> None:
-        bridge.call_later(self._on_filter_due, command.ms)
 
     def _filter_changed(self, event) -> None:
         get = self._document.getElementById

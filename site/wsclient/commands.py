@@ -30,6 +30,7 @@ __all__ = [
     "Negotiated",
     "Open",
     "Relayout",
+    "ScanLater",
     "SendError",
     "ShowDump",
     "Status",
@@ -151,6 +152,11 @@ class FilterLater(Plain):
 
     def __init__(self, ms: int) -> None:
         self.ms = ms
+
+
+class ScanLater(Plain):
+    """Feed ScanDue once the browser has handled the input waiting (not after a
+    FilterLater's wait: the two are independent)."""
 
 
 class EntryChanged(Plain):

@@ -34,6 +34,7 @@ __all__ = [
     "Pretty",
     "Recall",
     "ResetCounters",
+    "ScanDue",
     "RetryNow",
     "ShowAll",
     "Start",
@@ -165,7 +166,11 @@ class Filter(Plain):
 
 
 class FilterDue(Plain):
-    """The wait that FilterLater asked for is over: apply the filter, or search on."""
+    """The wait that FilterLater asked for is over: apply the filter asked for last."""
+
+
+class ScanDue(Plain):
+    """The browser handled what input was waiting, as ScanLater asked: search on."""
 
 
 class Pretty(Plain):
@@ -177,31 +182,25 @@ class Pretty(Plain):
         self.on = on
 
 
-class ClearLog(Plain):
+class _Pressed(Plain):
+    """A button of the log's tools was pressed at now."""
+
+    _fields = ("now",)
+
+    def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class ClearLog(_Pressed):
     """The user pressed "clear log"."""
 
-    _fields = ("now",)
 
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-
-class UndoClear(Plain):
+class UndoClear(_Pressed):
     """The user pressed "undo" after clearing the log."""
 
-    _fields = ("now",)
 
-    def __init__(self, now: float) -> None:
-        self.now = now
-
-
-class ResetCounters(Plain):
+class ResetCounters(_Pressed):
     """The user pressed "reset counters" after clearing the log."""
-
-    _fields = ("now",)
-
-    def __init__(self, now: float) -> None:
-        self.now = now
 
 
 class Export(Plain):
@@ -218,8 +217,7 @@ class Copy(Plain):
 
 
 class ShowAll(Plain):
-    """The user pressed "show all" on the binary entry numbered seq, whose dump has
-    width bytes per line (8 on a narrow screen)."""
+    """The user pressed "show all" on binary entry seq, dumped width bytes a line."""
 
     _fields = ("seq", "width")
 
