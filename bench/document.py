@@ -29,6 +29,14 @@ fresh browser context (no cache, no shared process).
   that figure is receive-and-show only.
 - **latency**: sequential echoes of `p0`, `p1`…; each from submit until its
   received `li` appears; the median of one page's echoes is one sample.
+- **filter**: the page keeps a flood of 10,000 messages, then Playwright types `M0123`
+  into `#filter`, a key every 80 ms. Milliseconds from the last key's event (its
+  `timeStamp`: when the browser got it) until `#messages` shows exactly the 10 messages
+  that hold the text; and the longest any key held the page up, from its event to the
+  next animation frame (asked for from its keydown): the work it set off or waited
+  behind, and at least the wait for a frame. `filter-js` (`bench/pages/filter.html`)
+  is the plain-JavaScript filter over the same entries: on each key it lower-cases and
+  searches all of them and draws the last 1,000 matches anew.
 
 Playwright watches every WebSocket frame (its DevTools session has the Network
 domain on), and every page pays for it: on a 2-CPU machine the ceiling page
@@ -39,7 +47,8 @@ be in a browser nobody is watching.
 Pages: `ours-mpy` and `ours-pyodide` are `site/index.html` on MicroPython and on
 Pyodide; `seed` is the article's page with only its two syntax errors fixed
 (`bench/pages/seed.html`); `native` is a plain-JavaScript page that appends one
-`li` per message; `ceiling` only counts messages. With `--baseline COMMIT`,
+`li` per message; `ceiling` only counts messages; `filter-js` is the plain-JavaScript
+filter. With `--baseline COMMIT`,
 `base-mpy` and `base-pyodide` are `site/` as that commit had it, on today's
 vendored runtime, measured for start and bursts: a change to the page may cost
 at most 10% of either.

@@ -189,7 +189,7 @@ async def filter_typing(browser, url, entries, text, delay, timeout):
     Returns:
         {"filter_shown": milliseconds from the last key's event (when the browser got
         it) until #messages shows exactly the messages that hold text, "filter_key":
-        the longest any key waited for the page to take it}.
+        the longest any key held the page up: from its event to the next frame}.
     """
     figures = ("filter_shown", "filter_key")
     async with opened(browser, url, timeout) as page:
@@ -200,6 +200,8 @@ async def filter_typing(browser, url, entries, text, delay, timeout):
         await page.evaluate(probes.FILTER_ARM, [text, flood_matches(entries, text)])
         await page.focus("#filter")
         await page.keyboard.type(text, delay=delay)
-        handle = await page.wait_for_function(probes.FILTER_DONE, timeout=timeout * 1000)
+        handle = await page.wait_for_function(
+            probes.FILTER_DONE, arg=[len(text)], timeout=timeout * 1000
+        )
         shown, longest = await handle.json_value()
         return {"filter_shown": shown, "filter_key": longest}

@@ -125,29 +125,28 @@ export function setMetas(ul, metas) {
   });
 }
 
-// ---- the filter's timer ----
+// ---- the filter's timers ----
 
-// Call fn after ms, or (ms 0) as soon as the browser has handled the input waiting:
-// a chain of setTimeout(fn, 0) waits at least 4 ms a link, which a search of many
-// slices would pay at every one. A call replaces the one still waiting.
+// Call fn after ms; a call replaces the one still waiting.
+let laterTimer;
+export function callLater(fn, ms) {
+  clearTimeout(laterTimer);
+  laterTimer = setTimeout(fn, ms);
+}
+
+// Call fn as soon as the browser has handled the input waiting: a chain of
+// setTimeout(fn, 0) waits at least 4 ms a link, which a search of many slices would
+// pay at every one. A call replaces the one still waiting.
 const soon = new MessageChannel();
 let soonFn = null;
-let laterTimer;
 soon.port1.onmessage = () => {
   const fn = soonFn;
   soonFn = null;
   fn?.();
 };
-
-export function callLater(fn, ms) {
-  clearTimeout(laterTimer);
-  soonFn = null;
-  if (ms > 0) {
-    laterTimer = setTimeout(fn, ms);
-  } else {
-    soonFn = fn;
-    soon.port2.postMessage(null);
-  }
+export function callSoon(fn) {
+  if (soonFn === null) soon.port2.postMessage(null);
+  soonFn = fn;
 }
 
 // ---- the tools' notice ----

@@ -10,6 +10,7 @@ from pyscript.js_modules import bridge as _module
 __all__ = [
     "bare_seqs",
     "call_later",
+    "call_soon",
     "call_joined",
     "caret_to_end",
     "download",
@@ -30,6 +31,7 @@ __all__ = [
 bare_seqs = _module.bareSeqs
 call_joined = _module.callJoined
 call_later = _module.callLater
+call_soon = _module.callSoon
 caret_to_end = _module.caretToEnd
 download = _module.download
 insert_in_order = _module.insertInOrder

@@ -6,7 +6,7 @@ from pyscript.ffi import create_proxy, is_none
 
 from ui import bridge, clock
 from ui.text import call_with_text, read
-from wsclient.commands import Clipboard, FilterLater, ToolStatus
+from wsclient.commands import Clipboard, FilterLater, ScanLater, ToolStatus
 from wsclient.events import (
     ClearLog,
     Copied,
@@ -17,6 +17,7 @@ from wsclient.events import (
     FormatJson,
     Pretty,
     ResetCounters,
+    ScanDue,
     ShowAll,
     UndoClear,
 )
@@ -42,6 +43,7 @@ class LogTools:
         self._on_copy_failed = create_proxy(guard(self._copy_failed))
         self._notice = document.getElementById("tool-notice")
         self._on_filter_due = create_proxy(guard(lambda *args: self._feed(FilterDue())))
+        self._on_scan_due = create_proxy(guard(lambda *args: self._feed(ScanDue())))
 
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
@@ -60,15 +62,13 @@ class LogTools:
         """The commands the tools carry out."""
         return {
             ToolStatus: self._tool_status,
-            FilterLater: self._filter_later,
+            FilterLater: lambda command: bridge.call_later(self._on_filter_due, command.ms),
+            ScanLater: lambda command: bridge.call_soon(self._on_scan_due),
             Clipboard: self._clipboard,
         }
 
     def _tool_status(self, command: ToolStatus) -> None:
         bridge.show_notice(self._notice, command.text, command.ms, ",".join(command.offers))
-
-    def _filter_later(self, command: FilterLater) -> None:
-        bridge.call_later(self._on_filter_due, command.ms)
 
     def _filter_changed(self, event) -> None:
         get = self._document.getElementById

@@ -19,7 +19,7 @@ IMMEDIATE = 4
 META_TAIL = 40
 # A filter's result may need a thousand entries the list does not show yet: they are
 # drawn this many per frame, newest first, so that no keystroke waits for them all.
-VIEW_SLICE = 100
+VIEW_SLICE = 50
 # A binary entry's dump shows this many bytes until "show all" is pressed.
 DUMP_BYTES = pages.DUMP_BYTES
 # Screens too narrow for a dump of 16 bytes a line (about 78 characters) get 8.

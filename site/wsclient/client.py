@@ -93,6 +93,7 @@ class Client:
             events.ModeChanged: self._mode_changed,
             events.Filter: log_filter.filter,
             events.FilterDue: log_filter.filter_due,
+            events.ScanDue: log_filter.scan_due,
             events.Pretty: log_filter.pretty,
             events.ClearLog: tools.clear,
             events.UndoClear: tools.undo,

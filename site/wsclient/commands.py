@@ -45,6 +45,7 @@ __all__ = [
     "Open",
     "ReconnectBox",
     "Relayout",
+    "ScanLater",
     "SendError",
     "ShowPage",
     "Status",
@@ -178,6 +179,11 @@ class FilterLater(Plain):
 
     def __init__(self, ms: int) -> None:
         self.ms = ms
+
+
+class ScanLater(Plain):
+    """Feed ScanDue once the browser has handled the input waiting (not after a
+    FilterLater's wait: the two are independent)."""
 
 
 class EntryChanged(Plain):

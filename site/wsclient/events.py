@@ -16,6 +16,7 @@ from wsclient.toolevents import (
     FormatJson,
     Pretty,
     ResetCounters,
+    ScanDue,
     ShowAll,
     UndoClear,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "Recall",
     "ResetCounters",
     "RetryNow",
+    "ScanDue",
     "ShowAll",
     "Start",
     "StopRetry",

@@ -2,8 +2,9 @@
 
 `Client` routes the filter's events here. A keystroke asks for the filter FILTER_WAIT_MS
 later (FilterLater); a newer keystroke replaces that wait. The filter then searches the
-kept log SCAN_SLICE entries at a time (MessageLog.start_filter), and the page takes
-keystrokes between slices: one of them replaces a search that is still going on.
+kept log SCAN_SLICE entries at a time (MessageLog.start_filter), asking for the next
+slice once the page has taken the keystrokes waiting (ScanLater). A search goes on while
+the next keystroke waits: the narrower filter that replaces it starts from what it found.
 
 Folding an entry's text for a case-insensitive match costs far more than searching it,
 and is done once per entry: while no entry arrives, each Tick folds another slice of
@@ -11,7 +12,7 @@ them, newest first, so that the first keystroke finds them ready.
 """
 
 from wsclient import events, present
-from wsclient.commands import DRAW, FilterLater, Relayout
+from wsclient.commands import DRAW, FilterLater, Relayout, ScanLater
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -26,7 +27,7 @@ __all__ = ["FILTER_WAIT_MS", "FOLD_SLICE", "SCAN_SLICE", "LogFilter"]
 # of waiting for it, and the result still shows well within 100 ms.
 FILTER_WAIT_MS = 40
 # Entries the filter searches between two chances for the page to take a keystroke.
-SCAN_SLICE = 500
+SCAN_SLICE = 1000
 # Entries folded ahead of the filter per quiet Tick (one without new entries).
 FOLD_SLICE = 1000
 
@@ -67,11 +68,14 @@ class LogFilter:
             self._wanted = None
             self._match = present.make_filter(text, directions)
             self.log.start_filter(self._match)
-        if self.log.scan(SCAN_SLICE):
+        self.scan_due(None)
+
+    def scan_due(self, event: "events.ScanDue | None") -> None:
+        """Search the next slice; draw once done, unless a newer filter is on its way."""
+        if not self.log.scan(SCAN_SLICE):
+            self.out.append(ScanLater())
+        elif self._wanted is None:
             self.out.append(DRAW)
-        else:
-            # Keystrokes get their turn before the next slice; one of them starts afresh.
-            self.out.append(FilterLater(0))
 
     def pretty(self, event: events.Pretty) -> None:
         """Draw JSON pretty-printed or as it came."""

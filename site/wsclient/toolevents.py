@@ -15,6 +15,7 @@ __all__ = [
     "FormatJson",
     "Pretty",
     "ResetCounters",
+    "ScanDue",
     "ShowAll",
     "UndoClear",
 ]
@@ -31,7 +32,11 @@ class Filter(Plain):
 
 
 class FilterDue(Plain):
-    """The wait that FilterLater asked for is over: apply the filter, or search on."""
+    """The wait that FilterLater asked for is over: apply the filter asked for last."""
+
+
+class ScanDue(Plain):
+    """The browser handled what input was waiting, as ScanLater asked: search on."""
 
 
 class Pretty(Plain):

@@ -10,11 +10,13 @@ pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
 ENTRIES = "#messages li"
 KEPT = 10_000
+FLOOD_TIMEOUT_MS = 240_000
 # Each entry's own JS property: an element drawn anew has none.
 MARK_JS = "li => { li.__mark = 'kept'; }"
 READ_MARK_JS = "li => li.__mark || 'drawn anew'"
 
 
+@pytest.mark.timeout(FLOOD_TIMEOUT_MS // 1000 + 60)
 def test_typing_over_ten_thousand_entries_keeps_every_key_and_finds_them(
     open_page, scripted_server
 ):
@@ -22,7 +24,8 @@ def test_typing_over_ten_thousand_entries_keeps_every_key_and_finds_them(
     list exactly the entries that hold the text, in any case."""
     page = open_page(url=scripted_server(flood(KEPT, "m{:05d}")).url)
     entries = page.locator(ENTRIES)
-    expect(entries.last).to_have_text("Recebido: m09999", timeout=60_000)
+    # A few seconds on a quiet machine; minutes when other runs share its two cores.
+    expect(entries.last).to_have_text("Recebido: m09999", timeout=FLOOD_TIMEOUT_MS)
     field = page.get_by_label("Filtrar")
     field.press_sequentially("M0123")
     expect(field).to_have_value("M0123")

@@ -82,7 +82,7 @@ def filter_log(core, text, directions=("sent", "received", "system")):
 
     Returns the commands that came out, the last of them a Draw once the filter is done.
     """
-    out = feed(core, events.Filter(text, list(directions)))
-    while out and isinstance(out[-1], commands.FilterLater):
-        out = feed(core, events.FilterDue())
+    out = feed(core, events.Filter(text, list(directions)), events.FilterDue())
+    while out and isinstance(out[-1], commands.ScanLater):
+        out = feed(core, events.ScanDue())
     return out

@@ -2,7 +2,7 @@
 
 from tests.unit.core import feed, filter_log, opened
 from wsclient import commands
-from wsclient.events import Filter, FilterDue, TextReceived, Tick
+from wsclient.events import Filter, FilterDue, ScanDue, TextReceived, Tick
 from wsclient.log import RECEIVED, SENT, SYSTEM
 from wsclient.logfilter import FILTER_WAIT_MS, FOLD_SLICE, SCAN_SLICE
 
@@ -44,21 +44,38 @@ def test_the_filter_applies_when_its_wait_is_over():
 
 
 def test_a_long_log_is_searched_a_slice_at_a_time():
-    """Beyond SCAN_SLICE entries, each FilterDue searches one slice and asks for the next."""
+    """Beyond SCAN_SLICE entries, each slice asks for the next once input is handled."""
     core = _with(SCAN_SLICE + 5)
     feed(core, Filter("m1", ALL))
-    assert feed(core, FilterDue()) == [commands.FilterLater(0)]
+    assert feed(core, FilterDue()) == [commands.ScanLater()]
     assert core.log.scanning
-    assert feed(core, FilterDue()) == [commands.DRAW]
+    assert feed(core, ScanDue()) == [commands.DRAW]
     assert not core.log.scanning
 
 
+def test_a_search_goes_on_while_the_next_keystroke_waits():
+    """A keystroke does not stop the search under way: it is what the next one narrows."""
+    core = _with(SCAN_SLICE * 3)
+    feed(core, Filter("m1", ALL), FilterDue())
+    assert feed(core, Filter("m12", ALL)) == [commands.FilterLater(FILTER_WAIT_MS)]
+    assert feed(core, ScanDue()) == [commands.ScanLater()]
+    assert core.log.scanning
+
+
+def test_a_search_done_while_a_newer_filter_waits_draws_nothing():
+    """The older result is not drawn: the newer filter's comes a moment later."""
+    core = _with(SCAN_SLICE + 5)
+    feed(core, Filter("m1", ALL), FilterDue(), Filter("m12", ALL))
+    assert feed(core, ScanDue()) == []
+    assert feed(core, FilterDue())[-1] == commands.DRAW
+    assert all("m12" in text for text in _shown(core)) and "m12" in _shown(core)
+
+
 def test_a_keystroke_during_a_search_replaces_it():
-    """The newer text wins: the search under way is dropped and the new one shows."""
+    """The newer text wins: once its wait is over, its own search shows."""
     core = _with(SCAN_SLICE * 3)
     feed(core, Filter("m1", ALL), FilterDue())
     assert core.log.scanning
-    assert feed(core, Filter("m12", ALL)) == [commands.FilterLater(FILTER_WAIT_MS)]
     out = filter_log(core, "m123")
     assert out[-1] == commands.DRAW
     assert all("m123" in text for text in _shown(core)) and "m123" in _shown(core)
