@@ -13,6 +13,7 @@ from ui.connection import ConnectionBar
 from ui.dom import Texts, translate
 from ui.logtools import LogTools
 from ui.logview import LogView
+from ui.pending import PendingView
 from ui.socket import Socket
 from ui.status import StatusView
 from wsclient.client import HISTORY_KEY, Client
@@ -44,6 +45,7 @@ class App:
             ConnectionBar(document, self.feed),
             Composer(document, texts, self.feed),
             LogTools(document, texts, self.feed, guard),
+            PendingView(document, self.feed),
             AddressBar(),
         ]
         self._do: dict = {}

@@ -15,6 +15,7 @@ from wsclient.commands import (
     Announce,
     Buffered,
     Clipboard,
+    CloseButton,
     ComposerText,
     Download,
     Fields,
@@ -29,7 +30,8 @@ from wsclient.errors import InputError
 from wsclient.history import History
 from wsclient.log import RECEIVED, SENT, SYSTEM, MessageLog
 from wsclient.payload import parse_payload
-from wsclient.session import Session
+from wsclient.pending import Pending
+from wsclient.session import CLOSED, CLOSING, Session
 from wsclient.settings import Settings
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -46,6 +48,10 @@ __all__ = ["ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "Client"]
 ANNOUNCE_MS = 2000
 HISTORY_KEY = "pyws.history"
 LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
+# Why the close button would do nothing, by connection state; absent: it closes.
+_NOTHING_TO_CLOSE = {CLOSED: "close.nothing", CLOSING: "close.already"}
+# The events of a flood, which change neither the connection's state nor the queue.
+_TEXT, _BINARY = events.TextReceived, events.BinaryReceived
 
 
 class Client:
@@ -59,6 +65,7 @@ class Client:
     Attributes:
         out: the commands the shell has yet to carry out, oldest first.
         log: the message log, which the view draws from.
+        pending: what the user does with queued messages (wsclient.pending).
         clock: formats the entries' times.
     """
 
@@ -73,6 +80,10 @@ class Client:
         self.out: "list[Plain]" = []
         self.log = MessageLog(view_cap=settings.cap)
         self.session = Session(self.lang, self.log, self.out, rand)
+        self.pending = Pending(self.session)
+        self._shown_state: "str | None" = None
+        # As the page starts: the close button is available.
+        self._shown_button = CloseButton(None)
         self.clock = present.Clock(offset_minutes)
         self.history = History()
         self._match: "Callable[[Entry], bool] | None" = None
@@ -87,11 +98,13 @@ class Client:
         self._routes: "dict[type, Callable[[Any], None]]" = {
             events.Start: self._start,
             events.Connect: self._connect,
-            events.Close: lambda e: session.close(e.now),
+            events.Close: self._close,
             events.AutoReconnect: self._auto_reconnect,
             events.RetryNow: lambda e: session.retry_now(e.now),
             events.StopRetry: lambda e: session.stop_retrying(e.now),
             events.Compose: self._compose,
+            events.Answer: lambda e: self.pending.answer(e.choice, e.now),
+            events.Discard: lambda e: self.pending.discard(e.seq),
             events.Recall: self._recall,
             events.Edited: lambda e: self.out.append(SendError(None)),
             events.ModeChanged: self._mode_changed,
@@ -116,7 +129,22 @@ class Client:
 
     def handle(self, event: "Plain") -> None:
         """Take one event; the commands it leads to are appended to out."""
-        self._routes[type(event)](event)
+        kind = type(event)
+        self._routes[kind](event)
+        if kind is not _TEXT and kind is not _BINARY:
+            self._controls()
+
+    def _controls(self) -> None:
+        """Show the close button's state, the question and the discard tool, as they are now."""
+        state = self.session.state
+        if state != self._shown_state:
+            self._shown_state = state
+            key = _NOTHING_TO_CLOSE.get(state)
+            button = CloseButton(None if key is None else self._t(key))
+            if button != self._shown_button:
+                self._shown_button = button
+                self.out.append(button)
+        self.pending.show()
 
     @property
     def wants_precise_time(self) -> bool:
@@ -159,6 +187,15 @@ class Client:
             self.settings.url = self.session.target or ""
             self.settings.protocols = event.protocols
             self._address()
+            self.pending.ask()
+
+    def _close(self, event: events.Close) -> None:
+        count = len(self.out)
+        self.session.close(event.now)
+        if len(self.out) == count:
+            # Nothing to close: the button says so already, and so does the log.
+            key = _NOTHING_TO_CLOSE.get(self.session.state, "close.nothing")
+            self.session.note(key, event.now)
 
     def _open_failed(self, event: events.OpenFailed) -> None:
         self.session.refused(self._t("url.refused", detail=event.detail), event.now)

@@ -80,8 +80,8 @@ class MessageLog:
     Attributes:
         in_view: entries the view shows after the last take_batch() (at most view_cap).
         dropped: entries that left, or never reached, the view; after take_batch(),
-            in_view + dropped is every entry added since the start or the last
-            clear() (the matching ones, while a filter is set).
+            in_view + dropped is every entry added since the start, or kept by the
+            last clear() and added since (the matching ones, while a filter is set).
     """
 
     def __init__(self, view_cap: int = 1000, history_cap: int = 10000) -> None:
@@ -218,11 +218,21 @@ class MessageLog:
         return list(self._history)
 
     def clear(self) -> None:
-        """Start afresh: empty the history and zero every counter.
+        """Start afresh: empty the history and zero every counter, except for the
+        entries of messages still waiting to be sent, which stay, so that nothing
+        queued is ever out of sight.
 
         Sequence numbers go on increasing. The next take_batch() tells the view to
-        remove every entry it shows.
+        remove every entry it shows, then draws the entries that stayed.
         """
+        waiting = [e for e in self._history if e.message is not None and e.message.waiting]
         self._stale += self.in_view
         self._history = deque((), self.history_cap)
         self._reset()
+        match = self._match
+        for entry in waiting:
+            self._history.append(entry)
+            if match is None or match(entry):
+                self._matched += 1
+                self._pending.append(entry)
+                self._pending_count += 1

@@ -7,6 +7,7 @@ from wsclient import i18n
 from wsclient.export import iso_time
 from wsclient.jsontext import looks_like_json, pretty_json
 from wsclient.log import RECEIVED, SENT, SYSTEM
+from wsclient.outbox import DISCARDED, FAILED, PENDING, UNCONFIRMED
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -22,12 +23,14 @@ __all__ = [
     "binary_note",
     "copy_text",
     "decimal",
+    "discard_label",
     "entry_text",
     "export_name",
     "fold",
     "make_filter",
     "meta",
     "rtt_line",
+    "state_note",
     "stats_line",
     "truncated_note",
 ]
@@ -37,6 +40,15 @@ _DIRECTIONS = (SENT, RECEIVED, SYSTEM)
 # laying out megabytes of text would freeze the page.
 SHOW_BYTES = 64 * 1024
 SHOW_CHARS = 16 * 1024
+# The outbox states a sent entry shows a note for; the others need none.
+_STATE_NOTES = {
+    PENDING: "state.pending_for",
+    FAILED: "state.failed",
+    UNCONFIRMED: "state.unconfirmed",
+    DISCARDED: "state.discarded",
+}
+# A discard button's name quotes at most this many characters of its message.
+LABEL_CHARS = 40
 # Upper-case letters of Latin-1 and their lower case: MicroPython's str.lower()
 # only knows ASCII, and pt-BR text is full of "Ç", "Ã" and "É".
 _UPPER = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"
@@ -204,3 +216,25 @@ def binary_note(entry: "Entry", lang: str) -> str:
     if entry.size > held:
         return i18n.t(lang, "binary.held", size=entry.size, held=held)
     return i18n.t(lang, "binary", size=entry.size)
+
+
+def state_note(entry: "Entry", lang: str) -> "str | None":
+    """The note after a sent entry that says where its message stands ("pending for
+    ws://h/", "not sent: …"), or None when the state needs none (sent, confirmed)."""
+    key = _STATE_NOTES.get(entry.state or "")
+    if key is None:
+        return None
+    message = getattr(entry, "message", None)
+    owner = message.owner if message is not None else None
+    if key == "state.pending_for" and owner is None:
+        key = "state.pending"
+    return i18n.t(lang, key, url=owner, detail=entry.detail or "")
+
+
+def discard_label(entry: "Entry", lang: str) -> str:
+    """The accessible name of a waiting entry's discard button, which quotes its start."""
+    # Cut first: the message may be megabytes long.
+    text = " ".join(entry.text[: LABEL_CHARS + 1].split())
+    if len(text) > LABEL_CHARS or len(entry.text) > LABEL_CHARS + 1:
+        text = text[: LABEL_CHARS - 1] + "…"
+    return i18n.t(lang, "discard.label", text=text)

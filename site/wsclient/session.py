@@ -147,6 +147,8 @@ class Session:
         if self.state != CLOSED:
             # The shell replaces the socket without a close event: settle its messages.
             self._changed(self.outbox.connection_lost())
+            ended = "switch.cancelled" if self.state == CONNECTING else "switch.closed"
+            self.note(ended, now, old=self.url, new=url)
         if url != self.target:
             self._ever_opened = False
             self.retries.backoff.reset()
@@ -189,7 +191,7 @@ class Session:
         self._negotiate(negotiated)
         if protocol or extensions:
             self.system(negotiated, now)
-        self._flush()
+        self.flush()
 
     # --- traffic ---
 
@@ -232,14 +234,16 @@ class Session:
         else:
             payload = bytes(payload)
             size, shown, head = len(payload), hex_pairs(payload), payload
-        message = self.outbox.add(payload, now, self.log.next_seq, size)
+        # It belongs to the address the page is on, or last tried: it goes there only.
+        message = self.outbox.add(payload, now, self.log.next_seq, size, self.target)
         self.log.add(SENT, shown, head is not None, size, now, head, message)
         self.out.append(DRAW)
-        self._flush()
+        self.flush()
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Hand over what waits for the open connection's address."""
         if self.state == OPEN:
-            batch = self.outbox.take_ready()
+            batch = self.outbox.take_ready(self.target)
             if batch:
                 self.out.append(Transmit(batch))
 

@@ -118,7 +118,9 @@ def test_error_position_counts_utf16_units():
 
 def test_editing_clears_the_error():
     """Typing again takes the error away."""
-    assert feed(client(), Edited()) == [commands.SendError(None)]
+    core = client()
+    feed(core, Start(0.0))
+    assert feed(core, Edited()) == [commands.SendError(None)]
 
 
 def test_recall_walks_the_history():
@@ -134,7 +136,9 @@ def test_recall_walks_the_history():
 
 def test_recall_with_nothing_to_recall_changes_nothing():
     """With no history ↑ leaves the field alone."""
-    assert feed(client(), Recall(True, "x")) == []
+    core = client()
+    feed(core, Start(0.0))
+    assert feed(core, Recall(True, "x")) == []
 
 
 def test_stored_history_is_read_on_start():
@@ -221,7 +225,9 @@ def test_show_all_gives_the_whole_dump():
 
 def test_show_all_for_a_forgotten_entry_only_removes_the_button():
     """An entry no longer kept answers with no dump."""
-    assert feed(client(), ShowAll(99)) == [commands.ShowDump(99, None)]
+    core = client()
+    feed(core, Start(0.0))
+    assert feed(core, ShowAll(99)) == [commands.ShowDump(99, None)]
 
 
 def test_tick_shows_measurements_only_when_they_change():

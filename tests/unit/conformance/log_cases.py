@@ -3,7 +3,7 @@
 import random
 import time
 
-from wsclient import log, present
+from wsclient import log, outbox, present
 
 
 def _random_walk():
@@ -52,6 +52,23 @@ def _filtered():
     return seen
 
 
+def _clear_keeps_waiting():
+    """clear() keeps the entries of messages still waiting, and only those."""
+    box = outbox.Outbox()
+    kept = log.MessageLog()
+    handed, waiting = box.add("a", 0), box.add("b", 0)
+    kept.add(log.SYSTEM, "connected")
+    kept.add(log.SENT, "a", message=handed)
+    kept.add(log.SENT, "b", message=waiting)
+    box.take_ready(outbox.ANY)
+    box.mark_sent(handed.id, 0)
+    box.connection_lost()
+    kept.take_batch()
+    kept.clear()
+    entries, removed = kept.take_batch()
+    return [[e.text for e in kept.history()], [e.seq for e in entries], removed, kept.in_view]
+
+
 def _adds_a_second():
     """Adds a second, with a frame's take_batch every 1000."""
     model = log.MessageLog()
@@ -89,5 +106,6 @@ CASES = [
             "gone": None,
         },
     ),
+    ("clear keeps waiting entries", _clear_keeps_waiting, [["b"], [3], 3, 1]),
     ("add is fast", _speed, "over 20000 a second"),
 ]

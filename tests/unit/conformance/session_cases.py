@@ -47,6 +47,47 @@ def _log(query, *steps):
 
 URL = "ws://h/"
 OPENED = events.Opened(URL, "", "", 10.0)
+DOWN, UP = "ws://h:9109/", "ws://h:9100/"
+
+
+def _switch(answer):
+    """A message typed while DOWN is down, then a switch to UP, answered with answer."""
+    return _run(
+        "?lang=en&url=" + DOWN,
+        events.Start(0.0),
+        events.Errored(1.0),
+        events.Closed(1006, "", False, 2.0),
+        events.Compose("text", "oi", 3.0),
+        events.Connect(UP, "", 4.0),
+        events.Opened(UP, "", "", 5.0),
+        events.Answer(answer, 6.0),
+    )[3:]
+
+
+_SWITCH = [
+    [
+        ["ComposerText", "", None],
+        ["SendError", None, 0, False],
+        ["Store", "pyws.history"],
+        ["DiscardButton", "Discard pending (1)"],
+    ],
+    [
+        ["Status", "connecting", "Connecting to ws://h:9100/…"],
+        ["Open", "ws://h:9100/", []],
+        ["Address", "?url=ws://h:9100/&reconnect=0&lang=en"],
+        ["CloseButton", None],
+        [
+            "Question",
+            "1 pending message was written for ws://h:9109/, not for ws://h:9100/. "
+            "What should the page do?",
+            "Send to ws://h:9100/",
+        ],
+    ],
+    [
+        ["Status", "open", "Connected to server ws://h:9100/"],
+        ["Negotiated", "Subprotocol: none. Extensions: none."],
+    ],
+]
 
 CASES = [
     (
@@ -94,7 +135,12 @@ CASES = [
     (
         "hex refused with its position",
         lambda: _run("?lang=en", events.Compose("hex", "de zz", 0.0)),
-        [[["SendError", "Invalid hex at line 1, column 4: “z” is not a hex digit.", 3, False]]],
+        [
+            [
+                ["SendError", "Invalid hex at line 1, column 4: “z” is not a hex digit.", 3, False],
+                ["CloseButton", "There is no connection to close."],
+            ]
+        ],
     ),
     (
         "queued while closed, sent on open",
@@ -128,11 +174,13 @@ CASES = [
                     "or firewall in the way, or the server died without sending a close frame.",
                 ],
                 ["Countdown", "Reconnecting in 1 s…"],
+                ["CloseButton", "There is no connection to close."],
             ],
             [
                 ["Status", "connecting", "Connecting to ws://h/…"],
                 ["Open", "ws://h/", []],
                 ["Countdown", None],
+                ["CloseButton", None],
             ],
         ],
     ),
@@ -153,6 +201,7 @@ CASES = [
                     "WebSocket desconectado. Aguardando o servidor confirmar o fechamento…",
                 ],
                 ["CloseSocket", 1000],
+                ["CloseButton", "A conexão já está sendo fechada."],
             ],
             [
                 ["Negotiated", None],
@@ -162,7 +211,50 @@ CASES = [
                     "WebSocket desconectado. Código 1000 (Fechamento normal). Motivo: nenhum. "
                     "Fechamento limpo. Você fechou a conexão.",
                 ],
+                ["CloseButton", "Não há conexão para fechar."],
             ],
         ],
+    ),
+    (
+        "switch, answered send",
+        lambda: _switch("send"),
+        _SWITCH
+        + [
+            [
+                ["EntryChanged", 3],
+                ["Transmit", [[2, "oi"]]],
+                ["Question", None, ""],
+                ["DiscardButton", None],
+                ["EntryChanged", 3],
+            ]
+        ],
+    ),
+    (
+        "switch, answered discard",
+        lambda: _switch("discard"),
+        _SWITCH + [[["EntryChanged", 3], ["Question", None, ""], ["DiscardButton", None]]],
+    ),
+    ("switch, answered keep", lambda: _switch("keep"), _SWITCH + [[["Question", None, ""]]]),
+    (
+        "switch while open logs the old connection's end",
+        lambda: _log(
+            "?lang=en",
+            events.Connect(URL, "", 0.0),
+            OPENED,
+            events.Connect(UP, "", 20.0),
+        ),
+        [
+            ["system", "Connected to server ws://h/", None],
+            [
+                "system",
+                "The connection to ws://h/ was closed because you connected to ws://h:9100/.",
+                None,
+            ],
+        ],
+    ),
+    (
+        "close with nothing to close",
+        lambda: _run("?lang=en", events.Close(0.0)),
+        [[["CloseButton", "There is no connection to close."]]],
     ),
 ]
