@@ -14,6 +14,7 @@ from ui.dom import Texts, translate
 from ui.frames import FrameStore
 from ui.logtools import LogTools
 from ui.logview import LogView
+from ui.pending import PendingView
 from ui.socket import Socket
 from ui.status import StatusView
 from wsclient.client import HISTORY_KEY, Client
@@ -46,6 +47,7 @@ class App:
             Composer(document, texts, self.feed),
             LogTools(document, texts, self.feed, guard),
             FrameStore(document),
+            PendingView(document, self.feed),
             AddressBar(),
         ]
         self._do: dict = {}

@@ -2,7 +2,7 @@
 
 from ui import clock
 from ui.text import read
-from wsclient.commands import ConnectError, Fields, ReconnectBox
+from wsclient.commands import CloseButton, ConnectError, Fields, ReconnectBox
 from wsclient.events import AutoReconnect, Close, Connect, ConnectionEdited, RetryNow, StopRetry
 
 __all__ = ["ConnectionBar"]
@@ -20,6 +20,7 @@ class ConnectionBar:
         self._protocols = document.getElementById("protocols")
         self._auto = document.getElementById("auto-reconnect")
         self._mode = document.getElementById("mode")
+        self._close_button = document.getElementById("close")
 
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
@@ -33,7 +34,12 @@ class ConnectionBar:
 
     def handlers(self) -> dict:
         """The commands the bar carries out."""
-        return {Fields: self.fill, ReconnectBox: self.tick, ConnectError: self.error}
+        return {
+            Fields: self.fill,
+            ReconnectBox: self.tick,
+            ConnectError: self.error,
+            CloseButton: self.close_button,
+        }
 
     def fill(self, command: Fields) -> None:
         """Show the settings the page starts with."""
@@ -59,6 +65,20 @@ class ConnectionBar:
                 field.removeAttribute("aria-describedby")
         if command.text is not None:
             fields.get(command.field, self._url).focus()
+
+    def close_button(self, command: CloseButton) -> None:
+        """Mark the close button unavailable, saying why, or available again.
+
+        aria-disabled, not disabled: the button keeps the focus it may have, and a
+        press still reaches the core, which says why nothing happened.
+        """
+        button = self._close_button
+        if command.why is None:
+            button.removeAttribute("aria-disabled")
+            button.removeAttribute("title")
+        else:
+            button.setAttribute("aria-disabled", "true")
+            button.title = command.why
 
     def _connect(self, event) -> None:
         event.preventDefault()

@@ -5,7 +5,7 @@ from pyscript.ffi import create_proxy, is_none
 
 from ui import bridge
 from ui.text import call_with_text
-from wsclient import i18n, outbox, pages, present
+from wsclient import i18n, pages, present
 from wsclient.binary import hex_dump
 from wsclient.client import LABELS
 from wsclient.commands import Draw, EntryChanged, Relayout
@@ -24,12 +24,6 @@ VIEW_SLICE = 50
 DUMP_BYTES = pages.DUMP_BYTES
 # Screens too narrow for a dump of 16 bytes a line (about 78 characters) get 8.
 NARROW = "(max-width: 47.99rem)"
-# Outbox states a sent entry shows; the others (in flight, sent, confirmed) need no marker.
-_MARKED = {
-    outbox.PENDING: "state.pending",
-    outbox.FAILED: "state.failed",
-    outbox.UNCONFIRMED: "state.unconfirmed",
-}
 
 
 class LogView:
@@ -283,19 +277,36 @@ class LogView:
             del self._live[seq]
 
     def _mark(self, li, entry) -> None:
-        """Show a sent entry's state: a class on the li and a marker after the text."""
-        state = entry.state
-        key = _MARKED.get(state)
-        li.className = SENT + " " + state if key else SENT
+        """Show a sent entry's state: a class on the li and a marker after the text,
+        and, while its message waits for a socket, a button that discards it."""
+        note = present.state_note(entry, self._lang)
+        li.className = SENT + " " + entry.state if note else SENT
         marker = li.querySelector("small.state")
-        if key:
+        if note:
             if is_none(marker):
                 marker = self._small("state", "")
                 li.append(marker)
-            text = i18n.t(self._lang, key, detail=entry.detail or "")
-            marker.textContent = " (" + text + ")"
+            marker.textContent = " (" + note + ")"
         elif not is_none(marker):
             marker.remove()
+        button = li.querySelector("button.discard")
+        if entry.message.waiting:
+            if is_none(button):
+                li.append(self._discard_button(entry))
+        elif not is_none(button):
+            if button.matches(":focus"):
+                # The focus stays in the log rather than falling back to the page.
+                self._list.focus()
+            button.remove()
+
+    def _discard_button(self, entry):
+        button = self._document.createElement("button")
+        button.type = "button"
+        button.className = "discard"
+        button.dataset.seq = str(entry.seq)
+        button.textContent = i18n.t(self._lang, "button.discard")
+        button.setAttribute("aria-label", present.discard_label(entry, self._lang))
+        return button
 
     def _template(self, direction: str, label: str):
         create = self._document.createElement

@@ -12,6 +12,7 @@ from wsclient.commands import (
     Address,
     Announce,
     Buffered,
+    CloseButton,
     ComposerText,
     Fields,
     Measurements,
@@ -24,7 +25,8 @@ from wsclient.log import RECEIVED, SENT, MessageLog
 from wsclient.logfilter import LogFilter
 from wsclient.logtools import ALL, LABELS, UNDO_MS, LogTools
 from wsclient.payload import parse_payload
-from wsclient.session import Session
+from wsclient.pending import Pending
+from wsclient.session import CLOSED, CLOSING, Session
 from wsclient.settings import Settings
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -39,6 +41,10 @@ __all__ = ["ALL", "ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "UNDO_MS", "Client"]
 # The live region speaks at most this often, however fast messages arrive.
 ANNOUNCE_MS = 2000
 HISTORY_KEY = "pyws.history"
+# Why the close button would do nothing, by connection state; absent: it closes.
+_NOTHING_TO_CLOSE = {CLOSED: "close.nothing", CLOSING: "close.already"}
+# The events of a flood, which change neither the connection's state nor the queue.
+_TEXT, _BINARY = events.TextReceived, events.BinaryReceived
 
 
 class Client:
@@ -52,6 +58,7 @@ class Client:
     Attributes:
         out: the commands the shell has yet to carry out, oldest first.
         log: the message log, which the view draws from.
+        pending: what the user does with queued messages (wsclient.pending).
         clock: formats the entries' times.
     """
 
@@ -67,6 +74,10 @@ class Client:
         self.log = MessageLog(view_cap=settings.cap)
         self.session = Session(self.lang, self.log, self.out, rand)
         self.session.frames.budget = settings.budget
+        self.pending = Pending(self.session)
+        self._shown_state: "str | None" = None
+        # As the page starts: the close button is available.
+        self._shown_button = CloseButton(None)
         self.clock = present.Clock(offset_minutes)
         self.history = History()
         self.filter = LogFilter(self.log, self.out)
@@ -83,11 +94,13 @@ class Client:
             events.Start: self._start,
             events.Connect: self._connect,
             events.ConnectionEdited: lambda e: session.field_error(None),
-            events.Close: lambda e: session.close(e.now),
+            events.Close: self._close,
             events.AutoReconnect: self._auto_reconnect,
             events.RetryNow: lambda e: session.retry_now(e.now),
             events.StopRetry: self._stop_retry,
             events.Compose: self._compose,
+            events.Answer: lambda e: self.pending.answer(e.choice, e.now),
+            events.Discard: lambda e: self.pending.discard(e.seq),
             events.Recall: self._recall,
             events.Edited: lambda e: self.out.append(SendError(None)),
             events.ModeChanged: self._mode_changed,
@@ -123,7 +136,24 @@ class Client:
             its store, or 0 to keep nothing (see wsclient.frames); None otherwise. An
             answer rather than a command, since it comes for every message of a flood.
         """
-        return self._routes[type(event)](event)
+        kind = type(event)
+        if kind is _TEXT or kind is _BINARY:
+            return self._routes[kind](event)
+        self._routes[kind](event)
+        self._controls()
+        return None
+
+    def _controls(self) -> None:
+        """Show the close button's state, the question and the discard tool, as they are now."""
+        state = self.session.state
+        if state != self._shown_state:
+            self._shown_state = state
+            key = _NOTHING_TO_CLOSE.get(state)
+            button = CloseButton(None if key is None else self._t(key))
+            if button != self._shown_button:
+                self._shown_button = button
+                self.out.append(button)
+        self.pending.show()
 
     @property
     def wants_precise_time(self) -> bool:
@@ -169,6 +199,15 @@ class Client:
             self.settings.url = self.session.target or ""
             self.settings.protocols = event.protocols
             self._address()
+            self.pending.ask()
+
+    def _close(self, event: events.Close) -> None:
+        count = len(self.out)
+        self.session.close(event.now)
+        if len(self.out) == count:
+            # Nothing to close: the button says so already, and so does the log.
+            key = _NOTHING_TO_CLOSE.get(self.session.state, "close.nothing")
+            self.session.note(key, event.now)
 
     def _open_failed(self, event: events.OpenFailed) -> None:
         self.session.refused(self._t("url.refused", detail=event.detail), event.now)
@@ -254,7 +293,8 @@ class Client:
     def _measure(self, now: float) -> None:
         """Show the counters and round trips, and have screen readers sum up arrivals."""
         snapshot = self.session.stats.snapshot(now)
-        last, median = self.session.rtt()
+        outbox = self.session.outbox
+        last, median = outbox.last_rtt, outbox.median_rtt()
         measures = Measurements(
             present.stats_line("stats.sent", snapshot[SENT], self.lang),
             present.stats_line("stats.received", snapshot[RECEIVED], self.lang),

@@ -26,10 +26,12 @@ __all__ = [
     "Announce",
     "Buffered",
     "Clipboard",
+    "CloseButton",
     "CloseSocket",
     "ComposerText",
     "ConnectError",
     "Countdown",
+    "DiscardButton",
     "Download",
     "Draw",
     "DropFrames",
@@ -43,6 +45,7 @@ __all__ = [
     "Measurements",
     "Negotiated",
     "Open",
+    "Question",
     "ReconnectBox",
     "Relayout",
     "ScanLater",
@@ -112,6 +115,27 @@ class Negotiated(Plain):
 
     def __init__(self, text: "str | None") -> None:
         self.text = text
+
+
+class Question(Plain):
+    """Ask what to do with the messages waiting for another address than the one the
+    user connected to: text is the question, send the label of the button that sends
+    them there. None hides the question."""
+
+    _fields = ("text", "send")
+
+    def __init__(self, text: "str | None", send: str = "") -> None:
+        self.text = text
+        self.send = send
+
+
+class CloseButton(Plain):
+    """Make the close button available (why None), or mark it unavailable, saying why."""
+
+    _fields = ("why",)
+
+    def __init__(self, why: "str | None") -> None:
+        self.why = why
 
 
 class Countdown(Plain):
@@ -284,6 +308,15 @@ class ToolStatus(Plain):
         self.text = text
         self.ms = ms
         self.offers = offers or []
+
+
+class DiscardButton(Plain):
+    """Show the log tool that discards every waiting message, labelled text; None hides it."""
+
+    _fields = ("text",)
+
+    def __init__(self, text: "str | None") -> None:
+        self.text = text
 
 
 class Clipboard(Plain):

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 __all__ = [
+    "Answer",
     "AutoReconnect",
     "BinaryReceived",
     "Close",
@@ -37,6 +38,7 @@ __all__ = [
     "Copied",
     "ClearLog",
     "Copy",
+    "Discard",
     "Edited",
     "Errored",
     "Export",
@@ -134,6 +136,27 @@ class StopRetry(Plain):
     _fields = ("now",)
 
     def __init__(self, now: float) -> None:
+        self.now = now
+
+
+class Answer(Plain):
+    """The user answered the question about messages waiting for another address:
+    choice is "send" (to the address connected to), "discard" or "keep" (for their own)."""
+
+    _fields = ("choice", "now")
+
+    def __init__(self, choice: str, now: float) -> None:
+        self.choice = choice
+        self.now = now
+
+
+class Discard(Plain):
+    """The user discarded the waiting message of entry seq, or every waiting one (None)."""
+
+    _fields = ("seq", "now")
+
+    def __init__(self, seq: "int | None", now: float) -> None:
+        self.seq = seq
         self.now = now
 
 

@@ -121,6 +121,34 @@ _PT = {
     "state.unconfirmed": "sem eco",
     "buffered.one": "{count} byte na fila do navegador (bufferedAmount)",
     "buffered.other": "{count} bytes na fila do navegador (bufferedAmount)",
+    "state.pending_for": "pendente para {url}",
+    "state.discarded": "descartada, não enviada",
+    "button.discard": "Descartar",
+    "button.discard_all": "Descartar pendentes",
+    "discard.label": "Descartar a mensagem pendente “{text}”",
+    "discard.all": "Descartar pendentes ({count})",
+    "pending.one": "{count} mensagem pendente foi escrita para {owners}, não para {url}.",
+    "pending.other": "{count} mensagens pendentes foram escritas para {owners}, não para {url}.",
+    "pending.nowhere.one": (
+        "{count} mensagem pendente foi escrita antes de você escolher um servidor."
+    ),
+    "pending.nowhere.other": (
+        "{count} mensagens pendentes foram escritas antes de você escolher um servidor."
+    ),
+    "pending.no_server": "nenhum servidor",
+    "pending.what": "O que fazer?",
+    "pending.send": "Enviar para {url}",
+    "pending.send_new": "Enviar para o novo servidor",
+    "pending.discard": "Descartar",
+    "pending.keep": "Manter na fila",
+    "pending.moved": "Mensagens pendentes que vão agora para {url}: {count}.",
+    "pending.dropped": "Mensagens pendentes descartadas: {count}.",
+    "switch.closed": "A conexão com {old} foi fechada porque você conectou a {new}.",
+    "switch.cancelled": (
+        "A tentativa de conexão com {old} foi cancelada porque você conectou a {new}."
+    ),
+    "close.nothing": "Não há conexão para fechar.",
+    "close.already": "A conexão já está sendo fechada.",
     "mode.text": "Texto",
     "mode.hex": "Hex",
     "mode.base64": "Base64",
@@ -201,6 +229,8 @@ _PT = {
     "tools.cleared.one": "Log limpo: {count} entrada removida.",
     "tools.cleared.other": "Log limpo: {count} entradas removidas.",
     "tools.already_empty": "O log já estava vazio.",
+    "tools.waiting_stay.one": "Fica no log a entrada de {count} mensagem pendente.",
+    "tools.waiting_stay.other": "Ficam no log as entradas de {count} mensagens pendentes.",
     "tools.restored.one": "Log restaurado: {count} entrada de volta.",
     "tools.restored.other": "Log restaurado: {count} entradas de volta.",
     "tools.undo_late": "Tarde demais para desfazer: a limpeza pode ser desfeita por {seconds} s.",
@@ -334,6 +364,30 @@ _EN = {
     "state.unconfirmed": "no echo",
     "buffered.one": "{count} byte queued in the browser (bufferedAmount)",
     "buffered.other": "{count} bytes queued in the browser (bufferedAmount)",
+    "state.pending_for": "pending for {url}",
+    "state.discarded": "discarded, not sent",
+    "button.discard": "Discard",
+    "button.discard_all": "Discard pending",
+    "discard.label": "Discard the pending message “{text}”",
+    "discard.all": "Discard pending ({count})",
+    "pending.one": "{count} pending message was written for {owners}, not for {url}.",
+    "pending.other": "{count} pending messages were written for {owners}, not for {url}.",
+    "pending.nowhere.one": "{count} pending message was written before you chose a server.",
+    "pending.nowhere.other": "{count} pending messages were written before you chose a server.",
+    "pending.no_server": "no server",
+    "pending.what": "What should the page do?",
+    "pending.send": "Send to {url}",
+    "pending.send_new": "Send to the new server",
+    "pending.discard": "Discard",
+    "pending.keep": "Keep queued",
+    "pending.moved": "Pending messages that now go to {url}: {count}.",
+    "pending.dropped": "Pending messages discarded: {count}.",
+    "switch.closed": "The connection to {old} was closed because you connected to {new}.",
+    "switch.cancelled": (
+        "The attempt to connect to {old} was cancelled because you connected to {new}."
+    ),
+    "close.nothing": "There is no connection to close.",
+    "close.already": "The connection is already closing.",
     "mode.text": "Text",
     "mode.hex": "Hex",
     "mode.base64": "Base64",
@@ -410,6 +464,8 @@ _EN = {
     "tools.cleared.one": "Log cleared: {count} entry removed.",
     "tools.cleared.other": "Log cleared: {count} entries removed.",
     "tools.already_empty": "The log was already empty.",
+    "tools.waiting_stay.one": "The entry of {count} pending message stays.",
+    "tools.waiting_stay.other": "The entries of {count} pending messages stay.",
     "tools.restored.one": "Log restored: {count} entry back.",
     "tools.restored.other": "Log restored: {count} entries back.",
     "tools.undo_late": "Too late to undo: a clear can be undone for {seconds} s.",
@@ -489,11 +545,11 @@ def t(lang: str, key: str, **params: object) -> str:
     """
     texts = _TEXTS.get(lang, _PT)
     template = texts.get(key)
-    if template is None and "count" in params:
-        count = params["count"]
+    count = params.get("count")
+    if template is None and count is not None:
         template = texts.get(key + "." + numfmt.plural(count))
-        if isinstance(count, (int, float)) and template is not None:
-            params["count"] = numfmt.number(lang, count)
+    if isinstance(count, (int, float)) and not isinstance(count, bool):
+        params["count"] = numfmt.number(lang, count)
     if template is None:
         return key
     try:

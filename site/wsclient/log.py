@@ -88,8 +88,8 @@ class MessageLog:
     Attributes:
         in_view: entries the view shows after the last take_batch() (at most view_cap).
         dropped: entries that left, or never reached, the view; after take_batch(),
-            in_view + dropped is every entry added since the start or the last
-            clear() (the matching ones, while a filter is set).
+            in_view + dropped is every entry added since the start, or kept by the
+            last clear() and added since (the matching ones, while a filter is set).
     """
 
     def __init__(self, view_cap: int = 1000, history_cap: int = 10000) -> None:
@@ -307,19 +307,29 @@ class MessageLog:
         return list(self._history)
 
     def clear(self) -> "list[Entry]":
-        """Start afresh: empty the history and zero every counter.
+        """Start afresh: empty the history and zero every counter, except for the
+        entries of messages still waiting to be sent, which stay, so that nothing
+        queued is ever out of sight.
 
         Sequence numbers go on increasing. The next take_batch() tells the view to
-        remove every entry it shows.
+        remove every entry it shows, then draws the entries that stayed.
 
         Returns:
             The entries removed, oldest first, for restore().
         """
-        removed = list(self._history)
+        removed: "list[Entry]" = []
+        waiting: "list[Entry]" = []
+        for entry in self._history:
+            message = entry.message
+            (waiting if message is not None and message.waiting else removed).append(entry)
         self._stale += self.in_view
         self._history = deque((), self.history_cap)
         self._scan = self._view = self._last = None
         self._reset()
+        if waiting:
+            for entry in waiting:
+                self._history.append(entry)
+            self.set_filter(self._match)
         return removed
 
     def restore(self, entries: "list[Entry]") -> None:

@@ -82,14 +82,17 @@ class LogTools:
         removed = self.log.clear()
         self._cleared_below = self.log.next_seq
         self.out.append(DRAW)
+        # The entries of messages still waiting stay: nothing queued goes out of sight.
+        waiting = len(self.log.history())
+        stay = " " + self._t("tools.waiting_stay", count=waiting) if waiting else ""
         if not removed:
-            self.out.append(ToolStatus(self._t("tools.already_empty"), UNDO_MS, ["reset"]))
+            self.out.append(ToolStatus(self._t("tools.already_empty") + stay, UNDO_MS, ["reset"]))
             return
         if self._cleared is not None and self._undoable(event.now):
             removed = self._cleared + removed  # a second clear: undo brings back both
         self._cleared = removed
         self._undo_until = event.now + UNDO_MS
-        self._cleared_note = self._t("tools.cleared", count=len(removed))
+        self._cleared_note = self._t("tools.cleared", count=len(removed)) + stay
         self.out.append(ToolStatus(self._cleared_note, UNDO_MS, ["undo", "reset"]))
 
     def undo(self, event: "events.UndoClear") -> None:

@@ -3,7 +3,7 @@
 The hand-off protocol the shell follows while the socket's readyState is OPEN (on
 open, and after each add()); a closing socket's send() drops data without raising:
 
-    for message in outbox.take_ready():
+    for message in outbox.take_ready(address):
         try:
             socket.send(message.payload)
         except Exception as exc:
@@ -12,6 +12,11 @@ open, and after each add()); a closing socket's send() drops data without raisin
         outbox.mark_sent(message.id, now())
 
 and on every close, outbox.connection_lost().
+
+Each message belongs to an owner, the address it was typed for (None: typed before
+any was chosen), and take_ready(owner) hands over that owner's messages only: a
+message never goes to another address unless readdress() moves it there, as the user
+asked. discard() takes a message out before it was handed over, as the user asked.
 
 A message goes through these states:
 
@@ -22,6 +27,9 @@ A message goes through these states:
                                 the queue, retried by the next take_ready()
     IN_FLIGHT -> PENDING        an earlier message of its batch failed, or the
                                 connection was lost before it was handed over
+    PENDING -> DISCARDED        discard(): the user let it go; it is never sent
+    FAILED -> DISCARDED         the same
+    FAILED -> PENDING           readdress(): the user sent it to another address
     SENT -> CONFIRMED           echo() saw the same payload come back
     SENT -> UNCONFIRMED         no echo within confirm_window from a server that has
                                 echoed on this connection, or the connection was lost
@@ -40,6 +48,9 @@ PENDING or FAILED and makes it IN_FLIGHT: calling it twice without mark_* in bet
 returns nothing the second time. "In order" holds because mark_sent() and
 mark_failed() accept only the oldest message in flight, and a failure sends it and
 every later message in flight back to the head of the queue, ahead of newer ones.
+Ids increase in the order messages join their owner's line: add() gives the next
+id, and so does readdress(), which puts a message at the end of its new owner's line.
+So each owner's messages are handed over in increasing id order.
 
 Only the oldest message awaiting its echo can be confirmed, so a repeated payload
 confirms its copies one by one, and an incoming message that happens to equal a
@@ -49,10 +60,29 @@ leaves every message to become UNCONFIRMED.
 
 from collections import deque
 
+from wsclient.message import (
+    ANY,
+    CONFIRMED,
+    DISCARDED,
+    FAILED,
+    IN_FLIGHT,
+    PENDING,
+    SENT,
+    UNCONFIRMED,
+    Fifo,
+    Message,
+)
 from wsclient.stats import median
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Iterable
+
 __all__ = [
+    "ANY",
     "CONFIRMED",
+    "DISCARDED",
     "FAILED",
     "IN_FLIGHT",
     "PENDING",
@@ -62,82 +92,7 @@ __all__ = [
     "Outbox",
 ]
 
-PENDING, IN_FLIGHT, SENT = "pending", "in_flight", "sent"
-UNCONFIRMED, CONFIRMED, FAILED = "unconfirmed", "confirmed", "failed"
-
 RTT_SAMPLES = 1000
-
-
-class _Fifo:
-    """A queue without a length limit: MicroPython's deque needs one, and preallocates it."""
-
-    def __init__(self) -> None:
-        self._items: "list[Message]" = []
-        self._head = 0
-
-    def __len__(self) -> int:
-        return len(self._items) - self._head
-
-    def append(self, item: "Message") -> None:
-        self._items.append(item)
-
-    def at(self, index: int) -> "Message":
-        """Return the item index places after the oldest."""
-        return self._items[self._head + index]
-
-    def since(self, index: int) -> "list[Message]":
-        """Return a list of the items from index places after the oldest to the newest."""
-        return self._items[self._head + index :]
-
-    def popleft(self) -> "Message":
-        item = self._items[self._head]
-        # Slots before _head are never read again: None lets go of their messages.
-        self._items[self._head] = None  # type: ignore[call-overload]
-        self._head += 1
-        if self._head >= 64 and self._head * 2 >= len(self._items):
-            del self._items[: self._head]
-            self._head = 0
-        return item
-
-
-class Message:
-    """One outgoing message.
-
-    Attributes:
-        id: 1-based, increasing in the order add() was called.
-        payload: str for a text frame, bytes for a binary one.
-        queued_ms: when add() was called.
-        seq: the number of the log entry that shows it.
-        size: the payload's size in bytes.
-        state: PENDING, IN_FLIGHT, SENT, CONFIRMED, UNCONFIRMED or FAILED.
-        sent_ms: when the socket took it, or None.
-        rtt_ms: milliseconds from sent to echoed, once CONFIRMED, else None.
-        detail: what the socket said the last time it refused the message, or None.
-        done: whether it left the queue (CONFIRMED, UNCONFIRMED, or SENT for good).
-    """
-
-    def __init__(
-        self, msg_id: int, payload: "str | bytes", queued_ms: float, seq: int, size: int
-    ) -> None:
-        self.id = msg_id
-        self.payload = payload
-        self.queued_ms = queued_ms
-        self.seq = seq
-        self.size = size
-        self.state = PENDING
-        self.sent_ms: "float | None" = None
-        self.rtt_ms: "float | None" = None
-        self.detail: "str | None" = None
-        # Whether the message has left the queue: its state will not change again.
-        self.done = False
-
-    @property
-    def binary(self) -> bool:
-        """Whether it goes out as a binary frame."""
-        return not isinstance(self.payload, str)
-
-    def __repr__(self) -> str:
-        return "Message(%d, %r, %r)" % (self.id, self.state, self.payload)
 
 
 def _same(sent: "str | bytes", received: "str | bytes") -> bool:
@@ -150,9 +105,10 @@ def _same(sent: "str | bytes", received: "str | bytes") -> bool:
 class Outbox:
     """Outgoing messages from add() to their echo; see the module docstring for the protocol.
 
-    Messages not yet done wait in one queue in id order: those awaiting their echo,
-    then those in flight, then the pending ones. Every move between states keeps that
-    order, so nothing ever searches or reorders the queue.
+    Messages not yet done wait in one queue: those awaiting their echo, then those in
+    flight, then the waiting ones (PENDING or FAILED). Each part is in id order, and
+    only the waiting part is ever searched or reordered: by take_ready() for an owner
+    whose messages are not all at its head, by discard() and by readdress().
 
     Args:
         confirm_window: milliseconds a SENT message may wait for its echo before
@@ -166,7 +122,7 @@ class Outbox:
         if confirm_window < 0:
             raise ValueError("confirm_window must be >= 0")
         self.confirm_window = confirm_window
-        self._queue = _Fifo()
+        self._queue = Fifo()
         self._awaiting = 0
         self._flying = 0
         self._next_id = 1
@@ -196,29 +152,43 @@ class Outbox:
         now: float,
         seq: int = 0,
         size: int = 0,
+        owner: "str | None" = None,
     ) -> Message:
         """Queue a message (str, or bytes-like, copied to bytes) and return it.
 
         Args:
             seq: the number of the log entry that shows it.
             size: its size in bytes, for the traffic counters.
+            owner: the address it was typed for (None: no address chosen yet).
         """
         if not isinstance(payload, str):
             if not isinstance(payload, (bytes, bytearray, memoryview)):
                 raise TypeError("payload must be str or bytes, not %s" % type(payload).__name__)
             payload = bytes(payload)
-        message = Message(self._next_id, payload, now, seq, size)
+        message = Message(self._next_id, payload, now, seq, size, owner)
         self._next_id += 1
         self._queue.append(message)
         return message
 
-    def take_ready(self) -> "list[Message]":
+    def take_ready(self, owner: "str | None" = ANY) -> "list[Message]":
         """Return the messages to hand to the socket now, oldest first; they become IN_FLIGHT.
 
         A message is returned again only after it failed, or after its connection
         was lost before mark_sent().
+
+        Args:
+            owner: the address the socket is connected to: only its messages are
+                returned, and the others keep waiting, in order. ANY takes them all.
         """
-        batch = self._queue.since(self._awaiting + self._flying)
+        start = self._awaiting + self._flying
+        batch = self._queue.since(start)
+        if owner != ANY:
+            mine = [message for message in batch if message.owner == owner]
+            if len(mine) < len(batch):
+                # The owner's messages move ahead of the others', each line in order.
+                others = [message for message in batch if message.owner != owner]
+                self._queue.replace_since(start, mine + others)
+                batch = mine
         for message in batch:
             message.state = IN_FLIGHT
         self._flying += len(batch)
@@ -303,6 +273,54 @@ class Outbox:
         while self._awaiting and now - self._queue.at(0).sent_ms > self.confirm_window:  # type: ignore[operator]
             expired.append(self._finish_oldest(state))
         return expired
+
+    def waiting(self) -> "list[Message]":
+        """Return the messages not yet handed over (PENDING or FAILED), in queue order."""
+        return self._queue.since(self._awaiting + self._flying)
+
+    def _pick(self, ids: "Iterable[int]") -> "tuple[list[Message], list[Message]]":
+        """Split the waiting messages into those whose id is in ids, and the others."""
+        wanted = set(ids)
+        picked: "list[Message]" = []
+        others: "list[Message]" = []
+        for message in self.waiting():
+            (picked if message.id in wanted else others).append(message)
+        return picked, others
+
+    def discard(self, ids: "Iterable[int]") -> "list[Message]":
+        """The user let these messages go before they were handed over: they become
+        DISCARDED and leave the queue, never to be sent. Ids of messages that are not
+        waiting (sent, in flight, done) are ignored.
+
+        Returns:
+            The discarded messages, in queue order.
+        """
+        picked, others = self._pick(ids)
+        if picked:
+            self._queue.replace_since(self._awaiting + self._flying, others)
+            for message in picked:
+                message.state = DISCARDED
+                message.done = True
+        return picked
+
+    def readdress(self, ids: "Iterable[int]", owner: "str | None") -> "list[Message]":
+        """The user chose to send these waiting messages to owner instead: each gets a
+        new id and joins the end of the line, PENDING, in the order they were in.
+        Ids of messages that are not waiting are ignored.
+
+        Returns:
+            The moved messages, in their new order.
+        """
+        picked, others = self._pick(ids)
+        if picked:
+            for message in picked:
+                message.owner = owner
+                message.id = self._next_id
+                self._next_id += 1
+                message.state = PENDING
+                message.detail = None
+            self._queue.replace_since(self._awaiting + self._flying, others + picked)
+        return picked
 
     def connection_lost(self) -> "list[Message]":
         """The socket closed: SENT messages become UNCONFIRMED (they were handed over,

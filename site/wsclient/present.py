@@ -10,6 +10,7 @@ from wsclient.frames import SHOW_BYTES
 from wsclient.jsontext import looks_like_json, pretty_json
 from wsclient.log import RECEIVED, SENT, SYSTEM
 from wsclient.numfmt import number
+from wsclient.outbox import DISCARDED, FAILED, PENDING, UNCONFIRMED
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -25,6 +26,7 @@ __all__ = [
     "announcement",
     "binary_note",
     "copy_text",
+    "discard_label",
     "dropped_note",
     "entry_text",
     "export_name",
@@ -34,6 +36,7 @@ __all__ = [
     "make_filter",
     "meta",
     "rtt_line",
+    "state_note",
     "stats_line",
     "truncated_note",
 ]
@@ -41,6 +44,15 @@ __all__ = [
 _DIRECTIONS = (SENT, RECEIVED, SYSTEM)
 # Text entries above SHOW_BYTES show their first SHOW_CHARS characters at first:
 # laying out megabytes of text would freeze the page (see wsclient.pages).
+# The outbox states a sent entry shows a note for; the others need none.
+_STATE_NOTES = {
+    PENDING: "state.pending_for",
+    FAILED: "state.failed",
+    UNCONFIRMED: "state.unconfirmed",
+    DISCARDED: "state.discarded",
+}
+# A discard button's name quotes at most this many characters of its message.
+LABEL_CHARS = 40
 # Upper-case letters of Latin-1 and their lower case: MicroPython's str.lower()
 # only knows ASCII, and pt-BR text is full of "Ç", "Ã" and "É".
 _UPPER = "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞ"
@@ -263,3 +275,25 @@ def binary_note(entry: "Entry", lang: str, kept: bool = False) -> str:
     if entry.size > held and not kept:
         return i18n.t(lang, "binary.held", size=number(lang, entry.size), held=number(lang, held))
     return i18n.t(lang, "binary", count=entry.size)
+
+
+def state_note(entry: "Entry", lang: str) -> "str | None":
+    """The note after a sent entry that says where its message stands ("pending for
+    ws://h/", "not sent: …"), or None when the state needs none (sent, confirmed)."""
+    key = _STATE_NOTES.get(entry.state or "")
+    if key is None:
+        return None
+    message = getattr(entry, "message", None)
+    owner = message.owner if message is not None else None
+    if key == "state.pending_for" and owner is None:
+        key = "state.pending"
+    return i18n.t(lang, key, url=owner, detail=entry.detail or "")
+
+
+def discard_label(entry: "Entry", lang: str) -> str:
+    """The accessible name of a waiting entry's discard button, which quotes its start."""
+    # Cut first: the message may be megabytes long.
+    text = " ".join(entry.text[: LABEL_CHARS + 1].split())
+    if len(text) > LABEL_CHARS or len(entry.text) > LABEL_CHARS + 1:
+        text = text[: LABEL_CHARS - 1] + "…"
+    return i18n.t(lang, "discard.label", text=text)

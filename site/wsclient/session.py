@@ -106,6 +106,8 @@ class Session(StatusLine):
         if self.state != CLOSED:
             # The shell replaces the socket without a close event: settle its messages.
             self._changed(self.outbox.connection_lost())
+            ended = "switch.cancelled" if self.state == CONNECTING else "switch.closed"
+            self.note(ended, now, old=self.url, new=url)
         if url != self.target:
             self._ever_opened = False
             self.retries.backoff.reset()
@@ -153,7 +155,7 @@ class Session(StatusLine):
         self.system(self._back(text, outage, now), now)
         self.show_countdown(now)
         self._agree(protocol, extensions, now, outage is not None)
-        self._flush()
+        self.flush()
 
     # --- traffic ---
 
@@ -201,16 +203,18 @@ class Session(StatusLine):
             payload = bytes(payload)
             # The entry holds the start, as a received one does; the store keeps the whole.
             size, shown, head = len(payload), hex_pairs(payload, HEAD_BYTES), payload[:HEAD_BYTES]
-        message = self.outbox.add(payload, now, self.log.next_seq, size)
+        # It belongs to the address the page is on, or last tried: it goes there only.
+        message = self.outbox.add(payload, now, self.log.next_seq, size, self.target)
         entry = self.log.add(SENT, shown, head is not None, size, now, head, message)
         if self.frames.add(entry):
             self.out.append(KeepFrame(entry.seq, payload))
         self.out.append(DRAW)
-        self._flush()
+        self.flush()
 
-    def _flush(self) -> None:
+    def flush(self) -> None:
+        """Hand over what waits for the open connection's address."""
         if self.state == OPEN:
-            batch = self.outbox.take_ready()
+            batch = self.outbox.take_ready(self.target)
             if batch:
                 self.out.append(Transmit(batch))
 
@@ -229,10 +233,6 @@ class Session(StatusLine):
             self._changed(self.outbox.mark_failed(failure[0], failure[1]))
             self.system(self._t("error.send_failed", detail=failure[1]), now)
         self.out.append(DRAW)
-
-    def rtt(self) -> "tuple[float | None, float | None]":
-        """The echo round trips in milliseconds: (last, median), or (None, None) before any."""
-        return self.outbox.last_rtt, self.outbox.median_rtt()
 
     # --- time ---
 

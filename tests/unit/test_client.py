@@ -119,7 +119,9 @@ def test_error_position_counts_utf16_units():
 
 def test_editing_clears_the_error():
     """Typing again takes the error away."""
-    assert feed(client(), Edited()) == [commands.SendError(None)]
+    core = client()
+    feed(core, Start(0.0))
+    assert feed(core, Edited()) == [commands.SendError(None)]
 
 
 def test_recall_walks_the_history():
@@ -135,7 +137,9 @@ def test_recall_walks_the_history():
 
 def test_recall_with_nothing_to_recall_changes_nothing():
     """With no history ↑ leaves the field alone."""
-    assert feed(client(), Recall(True, "x")) == []
+    core = client()
+    feed(core, Start(0.0))
+    assert feed(core, Recall(True, "x")) == []
 
 
 def test_stored_history_is_read_on_start():
@@ -320,7 +324,9 @@ def test_show_all_dumps_at_the_width_the_view_draws():
 
 def test_show_all_for_a_forgotten_entry_only_removes_the_button():
     """An entry no longer kept answers with nothing to add and no button."""
-    assert feed(client(), ShowAll(99, 128)) == [commands.ShowPage(99, "", 128, 128, None, None)]
+    core = client()
+    feed(core, Start(0.0))
+    assert feed(core, ShowAll(99, 128)) == [commands.ShowPage(99, "", 128, 128, None, None)]
 
 
 def test_tick_shows_measurements_only_when_they_change():

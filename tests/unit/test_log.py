@@ -5,6 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wsclient.log import RECEIVED, SENT, SYSTEM, Entry, MessageLog
+from wsclient.outbox import ANY, Outbox
 from wsclient.present import make_filter
 
 
@@ -112,6 +113,34 @@ def test_clear_zeroes_counters_and_history():
     assert (log.in_view, log.dropped) == (0, 0)
     assert log.history() == []
     assert log.take_batch() == ([], 2)
+
+
+def test_clear_keeps_entries_whose_message_still_waits():
+    """clear() keeps the entries of messages not yet sent, so no queue is ever hidden."""
+    outbox = Outbox()
+    log = MessageLog()
+    handed, refused = outbox.add("a", 0), outbox.add("b", 0)
+    log.add(SYSTEM, "connected")
+    log.add(SENT, "a", message=handed)
+    waiting = log.add(SENT, "b", message=refused)
+    outbox.take_ready(ANY)
+    outbox.mark_sent(handed.id, 0)
+    outbox.mark_failed(refused.id, "boom")
+    log.take_batch()
+    log.clear()
+    assert log.history() == [waiting]
+    assert log.take_batch() == ([waiting], 3)
+
+
+def test_clear_keeps_waiting_entries_that_the_filter_hides_out_of_the_view():
+    """A kept entry that the filter hides stays in the history, not in the view."""
+    outbox = Outbox()
+    log = MessageLog()
+    log.add(SENT, "a", message=outbox.add("a", 0))
+    log.set_filter(lambda entry: entry.direction == RECEIVED)
+    log.clear()
+    assert len(log.history()) == 1
+    assert (log.matched, log.take_batch()) == (0, ([], 0))
 
 
 def test_clear_keeps_sequence_numbers_increasing():

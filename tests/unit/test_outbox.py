@@ -6,7 +6,9 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 from wsclient.outbox import (
+    ANY,
     CONFIRMED,
+    DISCARDED,
     FAILED,
     IN_FLIGHT,
     PENDING,
@@ -15,7 +17,7 @@ from wsclient.outbox import (
     Outbox,
 )
 
-STATES = {PENDING, IN_FLIGHT, SENT, CONFIRMED, UNCONFIRMED, FAILED}
+STATES = {PENDING, IN_FLIGHT, SENT, CONFIRMED, UNCONFIRMED, FAILED, DISCARDED}
 
 
 class Tracked(Outbox):
@@ -381,47 +383,163 @@ def test_long_queue_keeps_order():
     assert [outbox.echo(str(i), 1) for i in range(3000)] == list(range(1, 3001))
 
 
+def test_take_ready_for_an_owner_leaves_the_others_waiting_in_order():
+    """take_ready(owner) hands over that owner's messages only; the rest wait, in order."""
+    outbox = Outbox()
+    messages = [outbox.add(p, 0, owner=o) for p, o in [("1", "a"), ("2", "b"), ("3", "a")]]
+    assert outbox.take_ready("a") == [messages[0], messages[2]]
+    assert [m.state for m in messages] == [IN_FLIGHT, PENDING, IN_FLIGHT]
+    assert outbox.waiting() == [messages[1]]
+    assert outbox.take_ready("a") == []
+    assert outbox.take_ready("b") == [messages[1]]
+
+
+def test_take_ready_without_an_owner_takes_every_message():
+    """take_ready() (ANY) takes every waiting message, whatever its owner."""
+    outbox = Outbox()
+    messages = [outbox.add("x", 0, owner=o) for o in ("a", None, "b")]
+    assert outbox.take_ready(ANY) == messages
+
+
+def test_messages_typed_before_any_address_belong_to_none():
+    """A message with no owner goes to no address until it is given one."""
+    outbox = Outbox()
+    message = outbox.add("x", 0)
+    assert message.owner is None
+    assert outbox.take_ready("ws://h/") == []
+    assert outbox.take_ready(None) == [message]
+
+
+def test_discard_takes_waiting_messages_out_for_good():
+    """A discarded message is DISCARDED, done, out of the queue, and never handed over."""
+    outbox = Outbox()
+    messages = [outbox.add(p, 0) for p in ("a", "b", "c")]
+    assert outbox.discard([messages[1].id]) == [messages[1]]
+    assert (messages[1].state, messages[1].done) == (DISCARDED, True)
+    assert outbox.pending_count == 2
+    assert outbox.take_ready() == [messages[0], messages[2]]
+
+
+def test_discard_takes_a_failed_message_too():
+    """A message the socket refused waits again, so it can be discarded."""
+    outbox = Outbox()
+    message = outbox.add("a", 0)
+    outbox.take_ready()
+    outbox.mark_failed(message.id, "boom")
+    assert outbox.discard([message.id]) == [message]
+    assert outbox.take_ready() == []
+
+
+def test_discard_leaves_messages_that_are_not_waiting_alone():
+    """Sent and in-flight messages, and unknown ids, are not discarded."""
+    outbox = Outbox()
+    sent, flying = outbox.add("a", 0), outbox.add("b", 0)
+    outbox.take_ready()
+    outbox.mark_sent(sent.id, 0)
+    assert outbox.discard([sent.id, flying.id, 99]) == []
+    assert (sent.state, flying.state) == (SENT, IN_FLIGHT)
+
+
+def test_readdress_moves_messages_to_the_end_of_their_new_owners_line():
+    """Readdressed messages get new ids, the new owner, and go after what that owner had."""
+    outbox = Outbox()
+    old = [outbox.add(p, 0, owner="a") for p in ("1", "2")]
+    new = outbox.add("3", 0, owner="b")
+    assert outbox.readdress([m.id for m in old], "b") == old
+    assert [m.id for m in old] == [4, 5] and {m.owner for m in old} == {"b"}
+    assert outbox.take_ready("b") == [new] + old
+
+
+def test_readdress_makes_a_failed_message_a_plain_pending_one():
+    """A refused message sent elsewhere is PENDING again, without the old refusal."""
+    outbox = Outbox()
+    message = outbox.add("a", 0, owner="a")
+    outbox.take_ready("a")
+    outbox.mark_failed(message.id, "boom")
+    outbox.readdress([message.id], "b")
+    assert (message.state, message.detail, message.owner) == (PENDING, None, "b")
+
+
+def test_readdress_leaves_messages_that_are_not_waiting_alone():
+    """A message already handed over keeps its address and id."""
+    outbox = Outbox()
+    message = outbox.add("a", 0, owner="a")
+    _send_all(outbox)
+    assert outbox.readdress([message.id], "b") == []
+    assert (message.owner, message.id) == ("a", 1)
+
+
+def test_waiting_is_what_has_not_been_handed_over():
+    """Message.waiting is true while PENDING or FAILED only."""
+    outbox = Outbox()
+    message = outbox.add("a", 0)
+    assert message.waiting
+    outbox.take_ready()
+    assert not message.waiting
+    outbox.mark_failed(message.id, "boom")
+    assert message.waiting
+    outbox.take_ready()
+    outbox.mark_sent(message.id, 0)
+    assert not message.waiting
+
+
 def test_outbox_rejects_a_negative_window():
     """A negative confirm_window raises ValueError."""
     with pytest.raises(ValueError):
         Outbox(-1)
 
 
+A, B = "ws://a/", "ws://b/"
+OWNERS = [A, B, None]
+
+
 class HandOff(RuleBasedStateMachine):
-    """A shell that sends, fails, reconnects and receives echoes in any order."""
+    """A shell that sends, fails, reconnects, switches servers and receives echoes in any
+    order, while the user discards waiting messages or sends them to another address."""
 
     def __init__(self):
         super().__init__()
-        self.outbox = Tracked(confirm_window=50)
+        self.outbox = Outbox(confirm_window=50)
         self.now = 0
-        self.issued = []
+        self.issued = []  # every message, in the order added
+        self.meant = {}  # message -> the address the user means it for
         self.batch = []  # what take_ready() returned and the shell has not handed over yet
-        self.handed = []  # ids the socket accepted, in order
+        self.handed = []  # (address, id at hand-off, message) for each message the socket took
+        self.discarded = []
         self.open = True
+        self.address = A  # the address the socket is (or was last) connected to
 
-    @rule(payload=st.one_of(st.sampled_from(["a", "b"]), st.binary(max_size=2)))
-    def add(self, payload):
-        self.issued.append(self.outbox.add(payload, self.now))
+    @rule(
+        payload=st.one_of(st.sampled_from(["a", "b"]), st.binary(max_size=2)),
+        owner=st.sampled_from(OWNERS),
+    )
+    def add(self, payload, owner):
+        message = self.outbox.add(payload, self.now, owner=owner)
+        self.issued.append(message)
+        self.meant[message] = owner
 
     @precondition(lambda self: self.open)
     @rule()
     def take_ready(self):
-        taken = _ids(self.outbox.take_ready())
-        assert not set(taken) & set(self.batch) and not set(taken) & set(self.handed)
+        taken = self.outbox.take_ready(self.address)
+        assert all(message.owner == self.address for message in taken)
+        assert not set(taken) & set(self.batch)
+        assert not set(taken) & {message for _, _, message in self.handed}
         self.batch.extend(taken)
 
     @precondition(lambda self: self.batch)
     @rule()
     def send_one(self):
-        msg_id = self.batch.pop(0)
-        self.handed.append(msg_id)
-        self.outbox.mark_sent(msg_id, self.now)
+        message = self.batch.pop(0)
+        assert self.meant[message] == self.address, "handed to another address"
+        self.handed.append((self.address, message.id, message))
+        self.outbox.mark_sent(message.id, self.now)
 
     @precondition(lambda self: self.batch)
     @rule(detail=st.text(max_size=3))
     def fail_one(self, detail):
-        self.outbox.mark_failed(self.batch[0], detail)
-        assert self.outbox.state(self.batch[0]) == FAILED
+        self.outbox.mark_failed(self.batch[0].id, detail)
+        assert self.batch[0].state == FAILED
         self.batch = []
 
     @rule()
@@ -431,58 +549,102 @@ class HandOff(RuleBasedStateMachine):
         self.open = False
 
     @precondition(lambda self: not self.open)
-    @rule()
-    def reconnect(self):
+    @rule(address=st.sampled_from([A, B]))
+    def connect(self, address):
+        self.address = address
         self.open = True
+
+    @rule(data=st.data())
+    def discard(self, data):
+        waiting = self.outbox.waiting()
+        chosen = data.draw(
+            st.lists(st.sampled_from(waiting), unique=True) if waiting else st.just([])
+        )
+        # A message handed over or in flight is not waiting: discard() leaves it alone.
+        others = [message for _, _, message in self.handed[-1:]] + self.batch[:1]
+        gone = self.outbox.discard([m.id for m in chosen + others])
+        assert gone == [m for m in waiting if m in chosen]
+        assert all(m.state == DISCARDED and m.done for m in gone)
+        self.discarded.extend(gone)
+
+    @rule(data=st.data(), owner=st.sampled_from(OWNERS))
+    def readdress(self, data, owner):
+        waiting = self.outbox.waiting()
+        chosen = data.draw(
+            st.lists(st.sampled_from(waiting), unique=True) if waiting else st.just([])
+        )
+        before = max([m.id for m in self.issued], default=0)
+        others = [message for _, _, message in self.handed[-1:]] + self.batch[:1]
+        moved = self.outbox.readdress([m.id for m in chosen + others], owner)
+        assert moved == [m for m in waiting if m in chosen]
+        assert all(m.id > before and m.owner == owner and m.state == PENDING for m in moved)
+        assert self.outbox.waiting()[len(waiting) - len(moved) :] == moved
+        for message in moved:
+            self.meant[message] = owner
 
     @rule(echo_oldest=st.booleans(), other=st.sampled_from(["a", "b", b"a", b""]))
     def receive(self, echo_oldest, other):
         outbox = self.outbox
-        awaiting = [
-            i for i in self.handed if outbox.state(i) == SENT and not outbox.message(i).done
-        ]
+        awaiting = [m for _, _, m in self.handed if m.state == SENT and not m.done]
         payload = other
         if echo_oldest and awaiting:
-            payload = self.outbox.message(awaiting[0]).payload
-        confirmed = self.outbox.echo(payload, self.now)
-        assert confirmed is None or (awaiting and confirmed == awaiting[0])
+            payload = awaiting[0].payload
+        confirmed = outbox.echo(payload, self.now)
+        assert confirmed is None or (awaiting and confirmed is awaiting[0])
 
     @rule(ms=st.integers(0, 60))
     def tick(self, ms):
         self.now += ms
-        for msg_id in self.outbox.expire(self.now):
-            assert self.outbox.state(msg_id) in (UNCONFIRMED, SENT)
-            assert self.outbox.message(msg_id).done
+        for message in self.outbox.expire(self.now):
+            assert message.state in (UNCONFIRMED, SENT)
+            assert message.done
 
     @precondition(lambda self: self.open)
     @rule()
     def drain(self):
-        """Enough successful hand-offs with no failures leave nothing pending."""
+        """Enough successful hand-offs leave nothing waiting for this address."""
         self.take_ready()
         while self.batch:
             self.send_one()
-        assert (self.outbox.pending_count, self.outbox.in_flight_count) == (0, 0)
+        assert self.outbox.in_flight_count == 0
+        assert all(m.owner != self.address for m in self.outbox.waiting())
 
     @invariant()
-    def handed_at_most_once_and_in_order(self):
-        assert all(a < b for a, b in zip(self.handed, self.handed[1:]))
+    def each_address_gets_its_messages_once_and_in_order(self):
+        handed = [message for _, _, message in self.handed]
+        assert len(set(handed)) == len(handed)
+        for address in (A, B):
+            ids = [msg_id for where, msg_id, _ in self.handed if where == address]
+            assert all(a < b for a, b in zip(ids, ids[1:]))
 
     @invariant()
     def every_message_has_exactly_one_state(self):
-        messages = [self.outbox.message(i) for i in self.issued]
-        states = [m.state for m in messages]
+        states = [m.state for m in self.issued]
         assert all(state in STATES for state in states)
         counts = {state: states.count(state) for state in STATES}
         assert counts[PENDING] + counts[FAILED] == self.outbox.pending_count
+        assert counts[PENDING] + counts[FAILED] == len(self.outbox.waiting())
         assert counts[IN_FLIGHT] == self.outbox.in_flight_count == len(self.batch)
-        awaiting = [m for m in messages if m.state == SENT and not m.done]
+        awaiting = [m for m in self.issued if m.state == SENT and not m.done]
         assert len(awaiting) == self.outbox.awaiting_count
-        assert all(m.done for m in messages if m.state in (CONFIRMED, UNCONFIRMED))
+        assert all(m.done for m in self.issued if m.state in (CONFIRMED, UNCONFIRMED, DISCARDED))
 
     @invariant()
     def handed_messages_are_never_queued_again(self):
-        for msg_id in self.handed:
-            assert self.outbox.state(msg_id) in (SENT, CONFIRMED, UNCONFIRMED)
+        for _, _, message in self.handed:
+            assert message.state in (SENT, CONFIRMED, UNCONFIRMED)
+
+    @invariant()
+    def discarded_messages_stay_discarded_and_unsent(self):
+        handed = {message for _, _, message in self.handed}
+        for message in self.discarded:
+            assert message.state == DISCARDED and message not in handed
+
+    @invariant()
+    def each_waiting_line_is_in_id_order(self):
+        for owner in OWNERS:
+            ids = [m.id for m in self.outbox.waiting() if m.owner == owner]
+            assert ids == sorted(ids)
 
 
 HandOff.TestCase.settings = settings(max_examples=300, stateful_step_count=60, deadline=None)

@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 
 from wsclient import present
 from wsclient.log import RECEIVED, SENT, SYSTEM, Entry
+from wsclient.outbox import ANY, Outbox
 
 KINDS = {"text": "text", "binary": "binary"}
 LABELS = {SENT: "Sent:", RECEIVED: "Received:", SYSTEM: "System:"}
@@ -181,3 +182,59 @@ def test_copy_text_has_one_line_per_entry():
 def test_export_name_uses_local_time():
     """The file is named for the local date and time of the export."""
     assert present.export_name(MS, -180) == "websocket-log-20261126-043325.jsonl"
+
+
+def _sent(state_of=None, owner="ws://h/", text="hello"):
+    """A sent entry whose message is left in a state by state_of(outbox, message)."""
+    box = Outbox()
+    message = box.add(text, 0, owner=owner)
+    if state_of is not None:
+        state_of(box, message)
+    return Entry(1, SENT, text, False, 5, MS, message=message)
+
+
+def _fail(box, message):
+    box.take_ready(ANY)
+    box.mark_failed(message.id, "InvalidStateError")
+
+
+def _send(box, message):
+    box.take_ready(ANY)
+    box.mark_sent(message.id, 0)
+
+
+@pytest.mark.parametrize(
+    "state_of, owner, note",
+    [
+        (None, "ws://h/", "pending for ws://h/"),
+        (None, None, "pending"),
+        (_fail, "ws://h/", "not sent: InvalidStateError"),
+        (lambda box, m: box.discard([m.id]), "ws://h/", "discarded, not sent"),
+        (lambda box, m: (_send(box, m), box.connection_lost()), "ws://h/", "no echo"),
+        (_send, "ws://h/", None),
+    ],
+)
+def test_state_note_says_where_a_sent_message_stands(state_of, owner, note):
+    """A waiting message names the address it waits for; sent ones need no note."""
+    assert present.state_note(_sent(state_of, owner), "en") == note
+
+
+def test_state_note_of_an_entry_without_a_message_is_none():
+    """Received and system entries have no state to note."""
+    assert present.state_note(_entry(), "en") is None
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("olá", "olá"),
+        ("line one\nline two", "line one line two"),
+        ("x" * 40, "x" * 40),
+        ("x" * 41, "x" * 39 + "…"),
+        ("x" * 1_000_000, "x" * 39 + "…"),
+    ],
+)
+def test_discard_label_quotes_the_start_of_the_message(text, quoted):
+    """The discard button's name starts with its visible text and quotes the message."""
+    label = present.discard_label(_sent(text=text), "pt-BR")
+    assert label == f"Descartar a mensagem pendente “{quoted}”"

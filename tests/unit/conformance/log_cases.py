@@ -2,7 +2,7 @@
 
 import random
 
-from wsclient import log, present
+from wsclient import log, outbox, present
 
 
 def _random_walk():
@@ -83,6 +83,23 @@ def _scan_walk():
     return wrong
 
 
+def _clear_keeps_waiting():
+    """clear() keeps the entries of messages still waiting, and only those."""
+    box = outbox.Outbox()
+    kept = log.MessageLog()
+    handed, waiting = box.add("a", 0), box.add("b", 0)
+    kept.add(log.SYSTEM, "connected")
+    kept.add(log.SENT, "a", message=handed)
+    kept.add(log.SENT, "b", message=waiting)
+    box.take_ready(outbox.ANY)
+    box.mark_sent(handed.id, 0)
+    box.connection_lost()
+    kept.take_batch()
+    kept.clear()
+    entries, removed = kept.take_batch()
+    return [[e.text for e in kept.history()], [e.seq for e in entries], removed, kept.in_view]
+
+
 def _restored():
     """Entries put back after a clear go before the ones added since, within the cap."""
     kept = log.MessageLog(view_cap=3, history_cap=4)
@@ -113,4 +130,5 @@ CASES = [
     ),
     ("random adds and filters searched a slice at a time", _scan_walk, []),
     ("restore after clear", _restored, [["b", "c", "d", "e"], ["c", "d", "e"], 3]),
+    ("clear keeps waiting entries", _clear_keeps_waiting, [["b"], [3], 3, 1]),
 ]

@@ -114,6 +114,80 @@ def _many():
     return [taken, echoed, len([m for m in added if m.state == "confirmed"])]
 
 
+def _owners():
+    """Each address gets its own messages; discard() and readdress() as the user asks."""
+    box = outbox.Outbox()
+    a1, b1, a2, none = [
+        box.add(p, 0, 0, 0, o) for p, o in [("1", "a"), ("2", "b"), ("3", "a"), ("4", None)]
+    ]
+    seen = {"taken for a": _ids(box.take_ready("a")), "waiting": _ids(box.waiting())}
+    box.mark_sent(a1.id, 0)
+    box.mark_failed(a2.id, "boom")
+    seen["after a failure"] = [a2.state, _ids(box.waiting()), a2.waiting, a1.waiting]
+    seen["discarded"] = _ids(box.discard([b1.id, a1.id, 99]))
+    seen["states"] = [m.state for m in (a1, b1, a2, none)] + [b1.done]
+    seen["readdressed"] = _ids(box.readdress([a2.id, none.id], "b"))
+    seen["now"] = [[m.id, m.owner, m.state, m.detail] for m in (a2, none)]
+    seen["taken for b"] = _ids(box.take_ready("b"))
+    seen["left"] = [box.pending_count, box.in_flight_count, _ids(box.take_ready(outbox.ANY))]
+    return seen
+
+
+def _owners_walk(seed, steps):
+    """Random adds for two addresses and none, hand-offs, drops, switches, discards and
+    readdresses: the steps where a message went to an address it was not meant for,
+    out of order, twice, or after it was discarded."""
+    random.seed(seed)
+    box = outbox.Outbox(confirm_window=50)
+    meant, handed, batch, wrong = {}, [], [], []
+    address, now = "a", 0
+    for step in range(steps):
+        roll = random.random()
+        waiting = box.waiting()
+        if roll < 0.3:
+            message = box.add("x", now, 0, 0, random.choice(["a", "b", None]))
+            meant[message] = message.owner
+        elif roll < 0.45:
+            batch.extend(box.take_ready(address))
+        elif roll < 0.65 and batch:
+            message = batch.pop(0)
+            if meant[message] != address or message.done:
+                wrong.append(step)
+            handed.append([address, message.id, message])
+            box.mark_sent(message.id, now)
+        elif roll < 0.7 and batch:
+            box.mark_failed(batch[0].id, "boom")
+            batch = []
+        elif roll < 0.78:
+            box.connection_lost()
+            batch = []
+            address = random.choice(["a", "b"])
+        elif roll < 0.86 and waiting:
+            chosen = [m.id for m in waiting if random.random() < 0.3]
+            for message in box.discard(chosen + [m.id for m in batch]):
+                if message.state != "discarded":
+                    wrong.append(step)
+        elif roll < 0.94 and waiting:
+            owner = random.choice(["a", "b", None])
+            chosen = [m.id for m in waiting if random.random() < 0.3]
+            for message in box.readdress(chosen + [m.id for m in batch], owner):
+                meant[message] = owner
+        else:
+            now += random.randint(0, 60)
+            box.expire(now)
+        if box.in_flight_count != len(batch) or box.pending_count != len(box.waiting()):
+            wrong.append(step)
+    for where in ("a", "b"):
+        ids = [msg_id for to, msg_id, _ in handed if to == where]
+        if ids != sorted(ids) or len(set(ids)) != len(ids):
+            wrong.append("order " + where)
+    if len(set([id(m) for _, _, m in handed])) != len(handed):
+        wrong.append("twice")
+    if [m for _, _, m in handed if m.state == "discarded"]:
+        wrong.append("discarded and sent")
+    return wrong
+
+
 CASES = [
     (
         "basics",
@@ -136,4 +210,20 @@ CASES = [
     ("add refuses a number", _refuses_a_number, "TypeError"),
     ("random walk", lambda: _random_walk(1006, 3000), []),
     ("many messages", _many, [True, True, 2000]),
+    (
+        "owners",
+        _owners,
+        {
+            "taken for a": [1, 3],
+            "waiting": [2, 4],
+            "after a failure": ["failed", [3, 2, 4], True, False],
+            "discarded": [2],
+            "states": ["sent", "discarded", "failed", "pending", True],
+            "readdressed": [5, 6],
+            "now": [[5, "b", "pending", None], [6, "b", "pending", None]],
+            "taken for b": [5, 6],
+            "left": [0, 2, []],
+        },
+    ),
+    ("random walk with owners", lambda: _owners_walk(9109, 3000), []),
 ]

@@ -2,7 +2,7 @@
 
 from conformance.entries import Entry
 from conformance.runner import table
-from wsclient import present
+from wsclient import log, outbox, present
 
 KINDS = {"text": "texto", "binary": "binário"}
 LABELS = {"sent": "Enviado:", "received": "Recebido:", "system": "Sistema:"}
@@ -51,6 +51,23 @@ ANNOUNCEMENTS = [
     ([12, "en"], "12 new messages"),
 ]
 
+
+def _notes():
+    """The note of a sent entry in each state, and the name of its discard button."""
+    box = outbox.Outbox()
+    kept = log.MessageLog()
+    entries = []
+    for text, owner in [("olá", "ws://h/"), ("x" * 50, None), ("c", "ws://h/"), ("d", None)]:
+        message = box.add(text, 0, 0, 0, owner)
+        entries.append(kept.add("sent", text, message=message))
+    box.discard([entries[2].message.id])
+    box.take_ready(None)
+    box.mark_failed(entries[1].message.id, "InvalidStateError")
+    notes = [present.state_note(entry, "pt-BR") for entry in entries]
+    labels = [present.discard_label(entry, "en") for entry in entries[:2]]
+    return notes + labels
+
+
 CASES = (
     table(
         "fold", present.fold, [("ÀÉÎÕÜÇ ABC", "àéîõüç abc"), ("straße", "straße"), ("ação", "ação")]
@@ -65,6 +82,18 @@ CASES = (
         ("make_filter", _filter, [True, False, False]),
         ("select", _select, [1, 3]),
         ("within", _within, [True, True, False, False, False]),
+        (
+            "state notes and discard labels",
+            _notes,
+            [
+                "pendente para ws://h/",
+                "não enviada: InvalidStateError",
+                "descartada, não enviada",
+                "pendente",
+                "Discard the pending message “olá”",
+                "Discard the pending message “" + "x" * 39 + "…”",
+            ],
+        ),
         ("make_filter of everything", lambda: present.make_filter(""), None),
         (
             "meta",

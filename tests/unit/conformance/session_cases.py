@@ -57,6 +57,49 @@ def _kinds(kinds, seen):
 
 URL = "ws://h/"
 OPENED = events.Opened(URL, "", "", 10.0)
+DOWN, UP = "ws://h:9109/", "ws://h:9100/"
+
+
+def _switch(answer):
+    """A message typed while DOWN is down, then a switch to UP, answered with answer."""
+    return _run(
+        "?lang=en&url=" + DOWN,
+        events.Start(0.0),
+        events.Errored(1.0),
+        events.Closed(1006, "", False, 2.0),
+        events.Compose("text", "oi", 3.0),
+        events.Connect(UP, "", 4.0),
+        events.Opened(UP, "", "", 5.0),
+        events.Answer(answer, 6.0),
+    )[3:]
+
+
+_SWITCH = [
+    [
+        ["KeepFrame", 2, "oi"],
+        ["ComposerText", "", None],
+        ["SendError", None, 0, False],
+        ["Store", "pyws.history"],
+        ["DiscardButton", "Discard pending (1)"],
+    ],
+    [
+        ["Explain", None],
+        ["Status", "connecting", "Connecting to ws://h:9100/…"],
+        ["Open", "ws://h:9100/", []],
+        ["Address", "?url=ws://h:9100/&reconnect=0&lang=en"],
+        ["CloseButton", None],
+        [
+            "Question",
+            "1 pending message was written for ws://h:9109/, not for ws://h:9100/. "
+            "What should the page do?",
+            "Send to ws://h:9100/",
+        ],
+    ],
+    [
+        ["Status", "open", "Connected to server ws://h:9100/"],
+        ["Negotiated", "Subprotocol: none. Extensions: none."],
+    ],
+]
 
 
 def _failed(now):
@@ -139,7 +182,12 @@ CASES = [
     (
         "hex refused with its position",
         lambda: _run("?lang=en", events.Compose("hex", "de zz", 0.0)),
-        [[["SendError", "Invalid hex at line 1, column 4: “z” is not a hex digit.", 3, False]]],
+        [
+            [
+                ["SendError", "Invalid hex at line 1, column 4: “z” is not a hex digit.", 3, False],
+                ["CloseButton", "There is no connection to close."],
+            ]
+        ],
     ),
     (
         "queued while closed, sent on open",
@@ -167,11 +215,13 @@ CASES = [
                 ["Explain", HINT],
                 ["Status", "error", OUTAGE_STATUS],
                 ["Countdown", "Attempt 1 in 1 s…", True],
+                ["CloseButton", "There is no connection to close."],
             ],
             [
                 ["Status", "connecting", OUTAGE_STATUS],
                 ["Open", "ws://h/", []],
                 ["Countdown", "Attempt 1: connecting…", False],
+                ["CloseButton", None],
             ],
         ],
     ),
@@ -192,6 +242,7 @@ CASES = [
                     "Fechando a conexão com ws://h/: aguardando o servidor confirmar…",
                 ],
                 ["CloseSocket", 1000],
+                ["CloseButton", "A conexão já está sendo fechada."],
             ],
             [
                 ["Negotiated", None],
@@ -201,6 +252,44 @@ CASES = [
                     "WebSocket desconectado. Código 1000 (Fechamento normal). Motivo: nenhum. "
                     "Fechamento limpo. Você fechou a conexão.",
                 ],
+                ["CloseButton", "Não há conexão para fechar."],
+            ],
+        ],
+    ),
+    (
+        "switch, answered send",
+        lambda: _switch("send"),
+        _SWITCH
+        + [
+            [
+                ["EntryChanged", 2],
+                ["Transmit", [[2, "oi"]]],
+                ["Question", None, ""],
+                ["DiscardButton", None],
+                ["EntryChanged", 2],
+            ]
+        ],
+    ),
+    (
+        "switch, answered discard",
+        lambda: _switch("discard"),
+        _SWITCH + [[["EntryChanged", 2], ["Question", None, ""], ["DiscardButton", None]]],
+    ),
+    ("switch, answered keep", lambda: _switch("keep"), _SWITCH + [[["Question", None, ""]]]),
+    (
+        "switch while open logs the old connection's end",
+        lambda: _log(
+            "?lang=en",
+            events.Connect(URL, "", 0.0),
+            OPENED,
+            events.Connect(UP, "", 20.0),
+        ),
+        [
+            ["system", "Connected to server ws://h/", None],
+            [
+                "system",
+                "The connection to ws://h/ was closed because you connected to ws://h:9100/.",
+                None,
             ],
         ],
     ),
@@ -296,6 +385,7 @@ CASES = [
             ["Explain", HINT],
             ["ReconnectBox", False],
             ["Status", "error", DECLINED],
+            ["CloseButton", "There is no connection to close."],
         ],
     ),
     (
@@ -314,9 +404,14 @@ CASES = [
                 ["Status", "connecting", OUTAGE_STATUS],
                 ["Open", "ws://h/", []],
                 ["Countdown", "Attempt 1: connecting…", False],
+                ["CloseButton", None],
             ],
             [],
-            [["Status", "error", OUTAGE_STATUS], ["Countdown", "Attempt 2 in 1 s…", True]],
+            [
+                ["Status", "error", OUTAGE_STATUS],
+                ["Countdown", "Attempt 2 in 1 s…", True],
+                ["CloseButton", "There is no connection to close."],
+            ],
         ],
     ),
     (
@@ -369,7 +464,8 @@ CASES = [
                     "Invalid subprotocol: “chat v2” may only have letters, digits and "
                     "!#$%&'*+-.^_`|~.",
                     "protocols",
-                ]
+                ],
+                ["CloseButton", "There is no connection to close."],
             ]
         ],
     ),
@@ -392,5 +488,10 @@ CASES = [
                 ],
             ]
         ],
+    ),
+    (
+        "close with nothing to close",
+        lambda: _run("?lang=en", events.Close(0.0)),
+        [[["CloseButton", "There is no connection to close."]]],
     ),
 ]
