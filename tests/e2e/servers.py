@@ -263,11 +263,18 @@ def sending(*messages):
     return handler
 
 
-def flood(count, text="{}"):
-    """A handler that sends count text messages as fast as it can: text.format(0), (1), …"""
+def flood(count, text="{}", die_after=None):
+    """A handler that sends count text messages as fast as it can: text.format(0), (1), …
+
+    With die_after, the server dies after sending that many, mid-flood: the connection
+    is reset with no close frame, as kill() does, and the browser sees 1006.
+    """
 
     async def handler(connection):
         for number in range(count):
+            if number == die_after:
+                connection.transport.abort()
+                return
             await connection.send(text.format(number))
             # send() only yields when the write buffer is full, and Chromium reads
             # greedily: without this, kill() would wait for hundreds of thousands of

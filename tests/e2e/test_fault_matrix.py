@@ -198,7 +198,8 @@ def _wait_for_big_entry(page, kind, size):
     # Long texts may show only their start, if a note gives the whole size.
     assert shown and shown == "x" * len(shown), "the entry does not show the message"
     if len(shown) != size:
-        expect(entry.locator("small.meta")).to_contain_text(f"{size} bytes")
+        # The note gives the size as pt-BR writes it: 16.777.216 bytes.
+        expect(entry.locator("small.meta")).to_contain_text(f"{size:,} bytes".replace(",", "."))
 
 
 @pytest.mark.own_page  # the send history would hold 16 MiB for every later test
@@ -228,19 +229,16 @@ def test_16_mib_message_from_the_server_is_listed(open_page, scripted_server):
 
 def test_server_killed_mid_flood_keeps_what_arrived(open_page, scripted_server):
     """A server killed while flooding gives 1006, and the log keeps what had arrived."""
-    count = 1_000_000
-    server = scripted_server(flood(count))
-    page = open_page(url=server.url)
-    expect(page.locator("#messages li.received").first).to_be_attached()
-    server.kill()
+    count, dies_after = 1_000_000, 5_000
+    page = open_page(url=scripted_server(flood(count, die_after=dies_after)).url)
     status = page.locator(STATUS)
     # The close event waits behind every message the browser had already taken in.
-    expect(status).to_have_text(DISCONNECTED_1006, timeout=30_000)
+    expect(status).to_have_text(DISCONNECTED_1006, timeout=60_000)
     expect(status).to_have_class(re.compile(r"^(error|closed)$"))
     numbers = [int(text) for text in _payloads(page, "received")]
     assert numbers, "the log lost what had arrived"
     assert numbers == list(range(numbers[0], numbers[0] + len(numbers)))
-    assert numbers[-1] < count - 1, "the flood ended before the kill"
+    assert numbers[-1] < dies_after, "messages came after the server died"
 
 
 def _open_silent(open_page, silent_server):
