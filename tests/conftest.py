@@ -15,3 +15,19 @@ settings.load_profile("no-deadline")
 def browser_type_launch_args(browser_type_launch_args, playwright):
     """Launch options for every browser the tests start."""
     return launch_options(playwright.chromium, browser_type_launch_args)
+
+
+def pytest_collection_modifyitems(items):
+    """One xdist group per test file and interpreter, for `--dist loadgroup`.
+
+    A file's tests on one interpreter share their started page, so they stay on one
+    worker; its MicroPython and Pyodide halves may run on two, which keeps the
+    workers busy until the end instead of leaving one to finish the biggest file.
+    """
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        interpreter = callspec.params.get("interpreter") if callspec is not None else None
+        group = item.nodeid.split("::")[0]
+        if interpreter:
+            group += "-" + interpreter
+        item.add_marker(pytest.mark.xdist_group(group))
