@@ -136,13 +136,19 @@ def test_answering_discard_means_it_is_never_sent(open_page, scripted_server):
     assert received_down == ["depois"]
 
 
-def test_clear_keeps_what_is_still_queued_in_sight(open_page, scripted_server):
-    """Limpar log keeps the pending entry, so the echo after a reconnect has its Enviado."""
-    received = []
-    page = open_page(url=scripted_server(echo(received)).url)
+def _closed_page(open_page, server):
+    """The page opened on server, then closed by the user: what it types now waits."""
+    page = open_page(url=server.url)
     expect(page.locator(STATUS)).to_have_class("open")
     page.click("#close")
     expect(page.locator(STATUS)).to_contain_text("1000")
+    return page
+
+
+def test_clear_keeps_what_is_still_queued_in_sight(open_page, scripted_server):
+    """Limpar log keeps the pending entry, so the echo after a reconnect has its Enviado."""
+    received = []
+    page = _closed_page(open_page, scripted_server(echo(received)))
     send(page, "na fila")
     page.click("#clear")
     expect(page.locator("#messages li")).to_have_count(1)
@@ -157,10 +163,7 @@ def test_clear_keeps_what_is_still_queued_in_sight(open_page, scripted_server):
 def test_waiting_messages_are_discarded_from_the_log(open_page, scripted_server):
     """Each waiting entry has its own named discard button; the log tool discards the rest."""
     received = []
-    page = open_page(url=scripted_server(echo(received)).url)
-    expect(page.locator(STATUS)).to_have_class("open")
-    page.click("#close")
-    expect(page.locator(STATUS)).to_contain_text("1000")
+    page = _closed_page(open_page, scripted_server(echo(received)))
     for text in ("um", "dois", "três"):
         send(page, text)
     tool = page.locator("#discard-pending")
