@@ -142,3 +142,6 @@ def test_reflected_address_restores_the_settings(open_page, scripted_server):
     expect(page.locator("#protocols")).to_have_value("chat.v2")
     expect(page.locator("#auto-reconnect")).to_be_checked()
     expect(page.locator("#mode")).to_have_value("hex")
+    # The server stops after the test: closed by the user, the page does not retry it.
+    page.click("#close")
+    expect(page.locator(STATUS)).to_have_class(re.compile(r"^(closed|error)$"))
