@@ -58,6 +58,7 @@ class LogView:
         self._narrow = js.matchMedia(NARROW)
         self._frame = create_proxy(guard(self._on_frame))
         self._frame_pending = False
+        self._dropped_shown = 0  # the count #dropped says, so it is written only on change
         self._dirty = False
         self._immediate = 0
 
@@ -112,15 +113,17 @@ class LogView:
                 self._dirty = True  # more at the next frame; new entries wait for them
                 return
         entries, remove = log.take_batch()
+        ul = self._list
+        # Read before this frame's writes, while the layout is still the one painted:
+        # a read after them would lay out the whole list once more, every frame.
+        stick = bool(entries) and ul.scrollHeight - ul.scrollTop - ul.clientHeight < 40
         if self._changed:
             for seq in self._changed:
                 self._restate(seq)
             self._changed = []
-        ul = self._list
         if remove:
             self._remove_oldest(ul, remove)
         if entries:
-            stick = ul.scrollHeight - ul.scrollTop - ul.clientHeight < 40
             # In a big batch only the last entries can be in sight: the others get
             # their meta line when the user scrolls up to them (see fill_meta).
             bare = len(entries) - META_TAIL
@@ -138,10 +141,9 @@ class LogView:
             if log.filtered:
                 count = present.filter_count(log.matched, log.kept, self._lang)
             texts.say("filter-count", count)
-        dropped = None
-        if log.dropped:
-            dropped = present.dropped_note(log.dropped, self._lang)
-        texts.say("dropped", dropped)
+        if log.dropped != self._dropped_shown:
+            self._dropped_shown = count = log.dropped
+            texts.say("dropped", present.dropped_note(count, self._lang) if count else None)
 
     def _show_view(self, view: list) -> None:
         """Show a new filter's result: keep the entries shown already, draw the others."""
