@@ -202,11 +202,10 @@ class Client:
             self.pending.ask()
 
     def _close(self, event: events.Close) -> None:
-        count = len(self.out)
-        self.session.close(event.now)
-        if len(self.out) == count:
-            # Nothing to close: the button says so already, and so does the log.
-            key = _NOTHING_TO_CLOSE.get(self.session.state, "close.nothing")
+        key = _NOTHING_TO_CLOSE.get(self.session.state)
+        if key is None:
+            self.session.close(event.now)
+        else:  # the button says so already, and now the log does too
             self.session.note(key, event.now)
 
     def _open_failed(self, event: events.OpenFailed) -> None:
