@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 __all__ = ["DISCARD", "KEEP", "SEND", "Pending"]
 
 SEND, DISCARD, KEEP = "send", "discard", "keep"
+# No question on screen: made once, since show() runs after every event but a frame.
+_NONE = Question(None)
 
 
 class Pending:
@@ -36,7 +38,7 @@ class Pending:
         self.session = session
         self.asking = False
         # As the page starts: no question.
-        self._question = Question(None)
+        self._question = _NONE
         self._tool: "str | None" = None
 
     def _t(self, key: str, **params: object) -> str:
@@ -88,7 +90,7 @@ class Pending:
         question = self._ask_now() if self.asking else None
         if question is None:
             self.asking = False
-            question = Question(None)
+            question = _NONE
         if question != self._question:
             self._question = question
             out.append(question)
