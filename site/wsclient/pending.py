@@ -9,7 +9,7 @@ discarded from the log, one by one or all at once.
 """
 
 from wsclient import i18n
-from wsclient.commands import DRAW, DiscardButton, EntryChanged, Question
+from wsclient.commands import DRAW, DiscardButton, Question
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -78,11 +78,9 @@ class Pending:
         self._changed(self.session.outbox.discard(ids))
 
     def _changed(self, messages: "list[Message]") -> None:
-        out = self.session.out
-        for message in messages:
-            out.append(EntryChanged(message.seq))
+        self.session.changed(messages)
         if messages:
-            out.append(DRAW)
+            self.session.out.append(DRAW)
 
     def show(self) -> None:
         """Say the question and the discard tool's label, where they changed."""

@@ -76,7 +76,8 @@ class Session(StatusLine):
         self._ever_opened = False
         self._opened_at = 0.0
 
-    def _changed(self, messages: "list[Message]") -> None:
+    def changed(self, messages: "list[Message]") -> None:
+        """Redraw the entries of these messages, whose state changed, with the next Draw."""
         for message in messages:
             self.out.append(EntryChanged(message.seq))
 
@@ -105,7 +106,7 @@ class Session(StatusLine):
             return False
         if self.state != CLOSED:
             # The shell replaces the socket without a close event: settle its messages.
-            self._changed(self.outbox.connection_lost())
+            self.changed(self.outbox.connection_lost())
             ended = "switch.cancelled" if self.state == CONNECTING else "switch.closed"
             self.note(ended, now, old=self.url, new=url)
         if url != self.target:
@@ -230,7 +231,7 @@ class Session(StatusLine):
             self.stats.count(SENT, message.size, when)
             self.out.append(EntryChanged(message.seq))
         if failure is not None:
-            self._changed(self.outbox.mark_failed(failure[0], failure[1]))
+            self.changed(self.outbox.mark_failed(failure[0], failure[1]))
             self.system(self._t("error.send_failed", detail=failure[1]), now)
         self.out.append(DRAW)
 
@@ -240,7 +241,7 @@ class Session(StatusLine):
         """Time passes: let go of echoes that never came, and reconnect when it is time."""
         expired = self.outbox.expire(now)
         if expired:
-            self._changed(expired)
+            self.changed(expired)
             self.out.append(DRAW)
         if self.retries.due(now):
             self.reconnect(now)
@@ -326,7 +327,7 @@ class Session(StatusLine):
         self.state = CLOSED
         self._dropped = not user_closed
         self._negotiate(None)
-        self._changed(self.outbox.connection_lost())
+        self.changed(self.outbox.connection_lost())
         if self._socket_opened:
             self.retries.backoff.closed_after(now - self._opened_at)
         began = self.retries.since is None
