@@ -1,8 +1,8 @@
 """Entry point: start the WebSocket client page.
 
-Under MicroPython the page's modules arrive as one file of bytecode, app.pack (one
-request instead of forty: wsdev/bytecode.py writes it and says why), and are
-unpacked here, before the first import. Pyodide gets the .py files as they are.
+The page's modules arrive as one file, app.pack (one request instead of forty:
+wsdev/bytecode.py writes it and says why), and are unpacked here, before the first
+import: bytecode under MicroPython, the .py files under Pyodide.
 """
 
 PACK = "app.pack"
@@ -29,10 +29,7 @@ def unpack(path):
         at += size
 
 
-try:
-    unpack(PACK)
-except OSError:
-    pass  # no pack: Pyodide, whose config lists the .py files
+unpack(PACK)
 
 from ui.app import App  # noqa: E402
 

@@ -10,6 +10,11 @@ one request instead of forty, since a browser opens at most six connections to a
 host and the page's start waited in that queue. Its format, module after module:
 
     <package>/<module>.mpy LF <size in decimal> LF <size bytes of bytecode>
+
+Pyodide compiles its own bytecode, but its start waited in the same queue: its
+forty .py files held the connections while PyScript's core and the interpreter's
+files waited. It gets site/mpy/source.pack, the same format with each module's
+source (<package>/<module>.py), which main.py unpacks the same way.
 """
 
 import contextlib
@@ -22,17 +27,20 @@ from pathlib import Path
 __all__ = [
     "PACK",
     "PACKAGES",
+    "SOURCE_PACK",
     "BytecodeError",
     "Builder",
     "compile_all",
     "fresh",
     "pack",
     "source_of",
+    "source_pack",
 ]
 
 PACKAGES = ("wsclient", "ui")
 FOLDER = "mpy"
 PACK = "app.pack"
+SOURCE_PACK = "source.pack"
 _LOCK = threading.Lock()
 
 
@@ -99,12 +107,13 @@ def fresh(site, source):
 
 
 def compile_all(site):
-    """Bring every module's .mpy and the pack up to date; return how many modules there are."""
+    """Bring every module's .mpy and both packs up to date; return how many modules there are."""
     count = 0
     for source in _sources(site):
         fresh(site, source)
         count += 1
     pack(site)
+    source_pack(site)
     return count
 
 
@@ -114,13 +123,31 @@ def pack(site):
     Call it once every module's .mpy is current. Returns the pack's path.
     """
     site = Path(site)
-    parts = []
+    modules = [
+        (f"{source.parent.name}/{source.stem}.mpy", _target(site, source).read_bytes())
+        for source in _sources(site)
+    ]
+    return _write_pack(site / FOLDER / PACK, modules)
+
+
+def source_pack(site):
+    """Write site/mpy/source.pack from the modules' .py files as they are now; return its path.
+
+    A module deleted while this reads is left out.
+    """
+    site = Path(site)
+    modules = []
     for source in _sources(site):
-        data = _target(site, source).read_bytes()
-        name = f"{source.parent.name}/{source.stem}.mpy"
-        parts.append(f"{name}\n{len(data)}\n".encode() + data)
-    content = b"".join(parts)
-    target = site / FOLDER / PACK
+        try:
+            modules.append((f"{source.parent.name}/{source.name}", source.read_bytes()))
+        except FileNotFoundError:
+            continue
+    return _write_pack(site / FOLDER / SOURCE_PACK, modules)
+
+
+def _write_pack(target, modules):
+    """Write (name, data) pairs into the pack at target, unless it holds them already."""
+    content = b"".join(f"{name}\n{len(data)}\n".encode() + data for name, data in modules)
     with _LOCK:
         try:
             if target.read_bytes() == content:
@@ -256,8 +283,10 @@ class Builder:
                 failures[source] = (mtime, exc)
             except OSError as exc:  # site/mpy/ not writable, say: the waiters must hear of it
                 failures[source] = (mtime, BytecodeError(f"cannot build {source.name}: {exc}"))
+        # Kept on disk with the modules, so a copy of site/ holds current packs.
+        with contextlib.suppress(OSError):
+            source_pack(self.site)
         if not failures:
-            # Kept on disk with the modules, so a copy of site/ holds a current pack.
             with contextlib.suppress(OSError):
                 pack(self.site)
         with self._changed:

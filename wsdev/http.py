@@ -28,7 +28,12 @@ _CONTROL_CHARS = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Serve files from ``directory`` with exact types and no caching."""
+    """Serve files from ``directory`` with exact types, revalidated at every use.
+
+    ``Cache-Control: no-cache`` with an ETag: the browser asks again for every file
+    each time, so an edited file shows at the next reload, and an unchanged one costs
+    a 304 and keeps what the browser made of it (compiled JavaScript and WebAssembly).
+    """
 
     # Keep-alive: the page starts with some 20 requests, and a new TCP connection
     # for each would sit on the critical path of its start.
@@ -62,7 +67,7 @@ class _Handler(SimpleHTTPRequestHandler):
         super().__init__(*args, **kwargs)
 
     def end_headers(self):
-        self.send_header("Cache-Control", "no-store")
+        self.send_header("Cache-Control", "no-cache")
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
@@ -111,8 +116,15 @@ class _Handler(SimpleHTTPRequestHandler):
         return self._contained(os.path.join(self.directory, *parts))
 
     def _bytecode_ready(self, path):
-        """Wait until a module's .mpy matches its .py; else answer 500 and return False."""
+        """Bring a pack or a .mpy up to date with the modules; else answer 500, return False."""
         relative = os.path.relpath(path, self.directory)
+        if relative == os.path.join(bytecode.FOLDER, bytecode.SOURCE_PACK):
+            try:
+                bytecode.source_pack(self.directory)  # reads the sources: nothing to compile
+            except OSError as exc:
+                self.send_error(HTTPStatus.INTERNAL_SERVER_ERROR, f"cannot pack the modules: {exc}")
+                return False
+            return True
         source = bytecode.source_of(self.directory, relative)
         is_pack = relative == os.path.join(bytecode.FOLDER, bytecode.PACK)
         if source is None and not is_pack:
@@ -164,15 +176,29 @@ class _Handler(SimpleHTTPRequestHandler):
             self.send_error(HTTPStatus.NOT_FOUND, "File not found")
             return None
         try:
-            size = os.fstat(f.fileno()).st_size
+            stat = os.fstat(f.fileno())
+            # Last-Modified has whole seconds: an edit within the second would not show.
+            etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+            if etag in _tags(self.headers.get("If-None-Match", "")):
+                f.close()
+                self.send_response(HTTPStatus.NOT_MODIFIED)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return None
             self.send_response(HTTPStatus.OK)
             self.send_header("Content-Type", self.guess_type(path))
-            self.send_header("Content-Length", str(size))
+            self.send_header("Content-Length", str(stat.st_size))
+            self.send_header("ETag", etag)
             self.end_headers()
         except BaseException:
             f.close()
             raise
         return f
+
+
+def _tags(header):
+    """The entity tags an If-None-Match header lists (weak ones as if strong)."""
+    return {tag.strip().removeprefix("W/") for tag in header.split(",")}
 
 
 class _Server(ThreadingHTTPServer):

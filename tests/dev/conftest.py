@@ -80,12 +80,12 @@ def echo_server():
         yield server
 
 
-def request(server, path, method="GET"):
+def request(server, path, method="GET", headers=None):
     """Send ``path`` as is to a server or a local port; return (status, headers, body)."""
     port = server if isinstance(server, int) else server.server_address[1]
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     try:
-        conn.request(method, path)
+        conn.request(method, path, headers=headers or {})
         response = conn.getresponse()
         return response.status, response.headers, response.read()
     finally:

@@ -245,3 +245,34 @@ def test_pack_request_answers_500_for_a_module_that_does_not_compile(package_sit
     status, _, body = request(server, "/mpy/" + bytecode.PACK)
     assert status == 500
     assert b"greet.py" in body
+
+
+def test_source_pack_unpacks_to_every_module_as_written(package_site, tmp_path, monkeypatch):
+    """main.py's unpack() turns the source pack back into each module's .py, byte for byte."""
+    (package_site / "ui").mkdir()
+    (package_site / "ui" / "app.py").write_text("X = 'olá'\n")
+    bytecode.compile_all(package_site)
+    unpacked = tmp_path / "fs"
+    unpacked.mkdir()
+    monkeypatch.chdir(unpacked)
+    _main_unpack()(str(package_site / "mpy" / bytecode.SOURCE_PACK))
+    for name in ("wsclient/greet.py", "ui/app.py"):
+        assert (unpacked / name).read_bytes() == (package_site / name).read_bytes()
+
+
+def test_source_pack_follows_an_edited_module(package_site, start_http):
+    """A module saved just before the source pack is asked for is in it as saved."""
+    server = start_http(package_site)
+    _edit(package_site / "wsclient" / "greet.py", "def hello():\n    return 'tchau'\n")
+    status, headers, body = request(server, "/mpy/" + bytecode.SOURCE_PACK)
+    assert (status, headers["Content-Type"]) == (200, "application/octet-stream")
+    assert b"return 'tchau'" in body
+
+
+def test_source_pack_holds_a_module_that_does_not_compile(package_site, start_http):
+    """Pyodide reports a syntax error itself, with its line: the source pack still serves."""
+    server = start_http(package_site)
+    _edit(package_site / "wsclient" / "greet.py", "def hello(:\n")
+    status, _, body = request(server, "/mpy/" + bytecode.SOURCE_PACK)
+    assert status == 200
+    assert b"def hello(:" in body

@@ -1,6 +1,7 @@
 """Tests for the static file server."""
 
 import html
+import os
 import socket
 import struct
 import sys
@@ -60,11 +61,33 @@ def test_content_type(server, name):
 
 
 @pytest.mark.parametrize("path", ["/app.js", "/missing.txt"], ids=["200", "404"])
-def test_no_cache_headers(server, path):
-    """Responses carry Cache-Control: no-store and X-Content-Type-Options: nosniff."""
+def test_every_answer_is_revalidated_before_use(server, path):
+    """Responses carry Cache-Control: no-cache and X-Content-Type-Options: nosniff."""
     _, headers, _ = request(server, path)
-    assert headers["Cache-Control"] == "no-store"
+    assert headers["Cache-Control"] == "no-cache"
     assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_unchanged_file_is_revalidated_with_304(server):
+    """A request with the file's ETag gets 304 and no body; a stale tag gets the file."""
+    _, headers, body = request(server, "/app.js")
+    etag = headers["ETag"]
+    status, _, again = request(server, "/app.js", headers={"If-None-Match": etag})
+    assert (status, again) == (304, b"")
+    status, _, again = request(server, "/app.js", headers={"If-None-Match": '"other", W/"x"'})
+    assert (status, again) == (200, body)
+
+
+def test_file_saved_within_the_same_second_gets_a_new_etag(server, site):
+    """The ETag follows the nanosecond mtime and size, so a quick edit is never a 304."""
+    path = site / "app.js"
+    before = request(server, "/app.js")[1]["ETag"]
+    stamp = path.stat().st_mtime_ns
+    path.write_bytes(FILES["app.js"])
+    os.utime(path, ns=(stamp + 1000, stamp + 1000))
+    status, headers, _ = request(server, "/app.js", headers={"If-None-Match": before})
+    assert status == 200
+    assert headers["ETag"] != before
 
 
 @pytest.mark.parametrize("path", ["/", "/index.html", "/?v=1", "/index.html?v=1&x=2"])

@@ -1,4 +1,4 @@
-"""The interpreter's file system gets every module the page imports."""
+"""The PyScript config and the inline script that picks the interpreter."""
 
 import base64
 import hashlib
@@ -14,16 +14,12 @@ def _config():
     return json.loads(CONFIG.search((SITE / "index.html").read_text()).group(1))
 
 
-def test_config_maps_every_module():
-    """Each .py under wsclient/ and ui/ is in the config's files, and nothing else is."""
-    files = _config()["files"]
-    wanted = {
-        f"./{path.relative_to(SITE).as_posix()}"
-        for folder in ("wsclient", "ui")
-        for path in (SITE / folder).glob("*.py")
-    }
-    assert set(files) == wanted
-    assert all(source == target for source, target in files.items())
+def test_config_leaves_the_modules_to_the_packs():
+    """The shared config lists no module: each interpreter gets all of them in one pack."""
+    assert "files" not in _config()
+    html = (SITE / "index.html").read_text()
+    assert '["mpy-config", "app.pack"]' in html
+    assert '["py-config", "source.pack", "./ui/pyodide.mjs"]' in html
 
 
 def test_config_turns_off_the_plugins_the_page_does_not_use():
