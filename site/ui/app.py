@@ -80,7 +80,7 @@ class App:
         """
         client = self.client
         answer = client.handle(event)
-        if self._running:
+        if self._running or not client.out:  # most frames of a flood lead to no command
             return answer
         self._running = True
         out = client.out

@@ -116,11 +116,13 @@ class Frames:
 
     def _let_go(self) -> None:
         entry = self._order.popleft()
-        self.total -= entry.size
+        size = entry.size
+        self.total -= size
         self._below = entry.seq + 1
         self._waiting += 1
-        self._waiting_bytes += entry.size
-        _cut(entry)
+        self._waiting_bytes += size
+        if size > HEAD_BYTES:  # a frame this small is whole in its entry: nothing to cut
+            _cut(entry)
 
     def flush(self) -> None:
         """Tell the shell about the frames let go since the last time, if any."""

@@ -35,6 +35,12 @@ class Entry:
             the first filter on; None until then.
     """
 
+    # What most entries hold, as class attributes: a flood makes an entry per message,
+    # and on MicroPython each attribute set on the instance costs time.
+    payload: "bytes | None" = None
+    message: "Message | None" = None
+    folded: "str | None" = None
+
     def __init__(
         self,
         seq: int,
@@ -52,9 +58,10 @@ class Entry:
         self.binary = binary
         self.size = size
         self.time_ms = time_ms
-        self.payload = payload
-        self.message = message
-        self.folded: "str | None" = None
+        if payload is not None:
+            self.payload = payload
+        if message is not None:
+            self.message = message
 
     @property
     def state(self) -> "str | None":
@@ -113,6 +120,8 @@ class MessageLog:
         # deque takes maxlen positionally only in MicroPython, and has no clear().
         self._pending: "deque[Entry]" = deque((), self.view_cap)
         self._pending_count = 0
+        # Whether a Draw went out since the view last took a batch (see Session.received_text).
+        self.draw_asked = False
         self.in_view = 0
         self.dropped = 0
         self._matched = 0
@@ -288,6 +297,7 @@ class MessageLog:
             Pending entries beyond view_cap never reach the view; they count as dropped.
             Nothing while a scan is under way or its view not yet taken (take_view).
         """
+        self.draw_asked = False
         if self._scan is not None or self._view is not None:
             return [], 0
         entries = list(self._pending)

@@ -123,7 +123,9 @@ class Outbox:
             raise ValueError("confirm_window must be >= 0")
         self.confirm_window = confirm_window
         self._queue = Fifo()
-        self._awaiting = 0
+        # SENT messages awaiting their echo (read-only outside): an attribute, not a
+        # property, since every received frame of a flood reads it.
+        self.awaiting_count = 0
         self._flying = 0
         self._next_id = 1
         # Whether the server echoed anything on this connection (see expire()).
@@ -134,17 +136,12 @@ class Outbox:
     @property
     def pending_count(self) -> int:
         """Messages waiting for take_ready(): PENDING or FAILED."""
-        return len(self._queue) - self._awaiting - self._flying
+        return len(self._queue) - self.awaiting_count - self._flying
 
     @property
     def in_flight_count(self) -> int:
         """Messages take_ready() returned that are not yet marked sent or failed."""
         return self._flying
-
-    @property
-    def awaiting_count(self) -> int:
-        """SENT messages awaiting their echo."""
-        return self._awaiting
 
     def add(
         self,
@@ -180,7 +177,7 @@ class Outbox:
             owner: the address the socket is connected to: only its messages are
                 returned, and the others keep waiting, in order. ANY takes them all.
         """
-        start = self._awaiting + self._flying
+        start = self.awaiting_count + self._flying
         batch = self._queue.since(start)
         if owner != ANY:
             mine = [message for message in batch if message.owner == owner]
@@ -195,8 +192,8 @@ class Outbox:
         return batch
 
     def _oldest_in_flight(self, msg_id: int) -> Message:
-        if self._flying and self._queue.at(self._awaiting).id == msg_id:
-            return self._queue.at(self._awaiting)
+        if self._flying and self._queue.at(self.awaiting_count).id == msg_id:
+            return self._queue.at(self.awaiting_count)
         raise ValueError("message %r is not the oldest in flight" % (msg_id,))
 
     def mark_sent(self, msg_id: int, now: float) -> Message:
@@ -208,7 +205,7 @@ class Outbox:
         message = self._oldest_in_flight(msg_id)
         message.state = SENT
         message.sent_ms = now
-        self._awaiting += 1
+        self.awaiting_count += 1
         self._flying -= 1
         return message
 
@@ -229,7 +226,7 @@ class Outbox:
         return requeued
 
     def _requeue_in_flight(self) -> "list[Message]":
-        requeued = self._queue.since(self._awaiting)[: self._flying]
+        requeued = self._queue.since(self.awaiting_count)[: self._flying]
         for message in requeued:
             message.state = PENDING
         self._flying = 0
@@ -239,7 +236,7 @@ class Outbox:
         message = self._queue.popleft()
         message.state = state
         message.done = True
-        self._awaiting -= 1
+        self.awaiting_count -= 1
         return message
 
     def echo(self, payload: "str | bytes", now: float) -> "Message | None":
@@ -248,7 +245,7 @@ class Outbox:
         Returns:
             The confirmed message, or None. last_rtt then holds its round trip.
         """
-        if not self._awaiting or not _same(self._queue.at(0).payload, payload):
+        if not self.awaiting_count or not _same(self._queue.at(0).payload, payload):
             return None
         self._echoed = True
         message = self._finish_oldest(CONFIRMED)
@@ -270,13 +267,13 @@ class Outbox:
         state = UNCONFIRMED if self._echoed else SENT
         expired: "list[Message]" = []
         # The oldest message is SENT while any awaits its echo, so it has its sent_ms.
-        while self._awaiting and now - self._queue.at(0).sent_ms > self.confirm_window:  # type: ignore[operator]
+        while self.awaiting_count and now - self._queue.at(0).sent_ms > self.confirm_window:  # type: ignore[operator]
             expired.append(self._finish_oldest(state))
         return expired
 
     def waiting(self) -> "list[Message]":
         """Return the messages not yet handed over (PENDING or FAILED), in queue order."""
-        return self._queue.since(self._awaiting + self._flying)
+        return self._queue.since(self.awaiting_count + self._flying)
 
     def _pick(self, ids: "Iterable[int]") -> "tuple[list[Message], list[Message]]":
         """Split the waiting messages into those whose id is in ids, and the others."""
@@ -297,7 +294,7 @@ class Outbox:
         """
         picked, others = self._pick(ids)
         if picked:
-            self._queue.replace_since(self._awaiting + self._flying, others)
+            self._queue.replace_since(self.awaiting_count + self._flying, others)
             for message in picked:
                 message.state = DISCARDED
                 message.done = True
@@ -319,7 +316,7 @@ class Outbox:
                 self._next_id += 1
                 message.state = PENDING
                 message.detail = None
-            self._queue.replace_since(self._awaiting + self._flying, others + picked)
+            self._queue.replace_since(self.awaiting_count + self._flying, others + picked)
         return picked
 
     def connection_lost(self) -> "list[Message]":
@@ -331,7 +328,7 @@ class Outbox:
             The messages whose state changed.
         """
         lost: "list[Message]" = []
-        while self._awaiting:
+        while self.awaiting_count:
             lost.append(self._finish_oldest(UNCONFIRMED))
         self._echoed = False
         return lost + self._requeue_in_flight()

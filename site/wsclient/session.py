@@ -27,7 +27,7 @@ from wsclient.commands import (
 )
 from wsclient.errors import InputError
 from wsclient.frames import HEAD_BYTES, Frames
-from wsclient.log import RECEIVED, SENT, MessageLog
+from wsclient.log import RECEIVED, SENT, Entry, MessageLog
 from wsclient.outbox import Outbox
 from wsclient.retry import Retries
 from wsclient.stats import Stats
@@ -169,24 +169,26 @@ class Session(StatusLine):
         text, now = event.text, event.now
         size = utf8_len(text)  # the big allocation first, before any state changes
         entry = self.log.add(RECEIVED, text, False, size, now)
-        self.stats.count(RECEIVED, size, now)
         if self.outbox.awaiting_count:
             self._echo(text, now)
-        self.out.append(DRAW)
-        return self.frames.add(entry)
+        return self._received(entry, now)
 
     def received_binary(self, event: "BinaryReceived") -> int:
         """A binary frame of size bytes arrived; head is at most its first HEAD_BYTES.
         Returns the number the shell keeps the whole frame under, or 0 (Frames.add)."""
         head, size, now = event.head, event.size, event.now
-        shown = hex_pairs(head)
-        if size > len(head):
-            shown += " …"
+        shown = hex_pairs(head) + (" …" if size > len(head) else "")
         entry = self.log.add(RECEIVED, shown, True, size, now, head)
-        self.stats.count(RECEIVED, size, now)
         if self.outbox.awaiting_count and size == len(head):
             self._echo(head, now)
-        self.out.append(DRAW)
+        return self._received(entry, now)
+
+    def _received(self, entry: "Entry", now: float) -> int:
+        self.stats.count(RECEIVED, entry.size, now)
+        log = self.log
+        if not log.draw_asked:  # one Draw per batch the view takes, not one per message
+            log.draw_asked = True
+            self.out.append(DRAW)
         return self.frames.add(entry)
 
     def _echo(self, payload: "str | bytes", now: float) -> None:
@@ -294,11 +296,8 @@ class Session(StatusLine):
     # --- closing ---
 
     def close(self, now: float) -> None:
-        """The user asked to close.
-
-        The page stops listening at once, so the status says so at once; the close
-        event later fills in the code and reason.
-        """
+        """The user asked to close. The page stops listening at once, so the status says
+        so at once; the close event later fills in the code and reason."""
         if self.state in (CONNECTING, OPEN):
             self._end_outage(now)  # closing a try stops trying
             self.state = CLOSING
