@@ -213,15 +213,21 @@ def _main_unpack():
     return namespace["unpack"]
 
 
-def test_pack_unpacks_to_every_module_bytecode(package_site, tmp_path, monkeypatch):
-    """main.py's unpack() turns the pack back into each module's .mpy, byte for byte."""
-    (package_site / "ui").mkdir()
-    (package_site / "ui" / "app.py").write_text("X = 1\n")
-    bytecode.compile_all(package_site)
+def _unpacked(site, pack, tmp_path, monkeypatch):
+    """Build both packs of a site with two packages; unpack one as main.py does; return where."""
+    (site / "ui").mkdir()
+    (site / "ui" / "app.py").write_text("X = 'olá'\n")
+    bytecode.compile_all(site)
     unpacked = tmp_path / "fs"
     unpacked.mkdir()
     monkeypatch.chdir(unpacked)
-    _main_unpack()(str(package_site / "mpy" / bytecode.PACK))
+    _main_unpack()(str(site / "mpy" / pack))
+    return unpacked
+
+
+def test_pack_unpacks_to_every_module_bytecode(package_site, tmp_path, monkeypatch):
+    """main.py's unpack() turns the pack back into each module's .mpy, byte for byte."""
+    unpacked = _unpacked(package_site, bytecode.PACK, tmp_path, monkeypatch)
     for name in ("wsclient/greet.mpy", "ui/app.mpy"):
         assert (unpacked / name).read_bytes() == (package_site / "mpy" / name).read_bytes()
 
@@ -249,13 +255,7 @@ def test_pack_request_answers_500_for_a_module_that_does_not_compile(package_sit
 
 def test_source_pack_unpacks_to_every_module_as_written(package_site, tmp_path, monkeypatch):
     """main.py's unpack() turns the source pack back into each module's .py, byte for byte."""
-    (package_site / "ui").mkdir()
-    (package_site / "ui" / "app.py").write_text("X = 'olá'\n")
-    bytecode.compile_all(package_site)
-    unpacked = tmp_path / "fs"
-    unpacked.mkdir()
-    monkeypatch.chdir(unpacked)
-    _main_unpack()(str(package_site / "mpy" / bytecode.SOURCE_PACK))
+    unpacked = _unpacked(package_site, bytecode.SOURCE_PACK, tmp_path, monkeypatch)
     for name in ("wsclient/greet.py", "ui/app.py"):
         assert (unpacked / name).read_bytes() == (package_site / name).read_bytes()
 
