@@ -232,12 +232,18 @@ def test_pack_unpacks_to_every_module_bytecode(package_site, tmp_path, monkeypat
         assert (unpacked / name).read_bytes() == (package_site / "mpy" / name).read_bytes()
 
 
+def _pack_after_edit(site, start_http, pack, text):
+    """Serve site, save its greet.py as text, then ask for the pack: (status, headers, body)."""
+    server = start_http(site)
+    _edit(site / "wsclient" / "greet.py", text)
+    return request(server, "/mpy/" + pack)
+
+
 def test_pack_follows_an_edited_module(package_site, start_http):
     """A module saved just before the pack is asked for is in it, compiled from its new text."""
-    server = start_http(package_site)
-    source = package_site / "wsclient" / "greet.py"
-    _edit(source, "def hello():\n    return 'tchau'\n")
-    status, headers, body = request(server, "/mpy/" + bytecode.PACK)
+    status, headers, body = _pack_after_edit(
+        package_site, start_http, bytecode.PACK, "def hello():\n    return 'tchau'\n"
+    )
     assert status == 200
     assert headers["Content-Type"] == "application/octet-stream"
     assert body == (package_site / "mpy" / bytecode.PACK).read_bytes()
@@ -246,9 +252,7 @@ def test_pack_follows_an_edited_module(package_site, start_http):
 
 def test_pack_request_answers_500_for_a_module_that_does_not_compile(package_site, start_http):
     """The pack is refused with the broken module's name, not served without it."""
-    server = start_http(package_site)
-    _edit(package_site / "wsclient" / "greet.py", "def hello(:\n")
-    status, _, body = request(server, "/mpy/" + bytecode.PACK)
+    status, _, body = _pack_after_edit(package_site, start_http, bytecode.PACK, "def hello(:\n")
     assert status == 500
     assert b"greet.py" in body
 
@@ -262,17 +266,17 @@ def test_source_pack_unpacks_to_every_module_as_written(package_site, tmp_path, 
 
 def test_source_pack_follows_an_edited_module(package_site, start_http):
     """A module saved just before the source pack is asked for is in it as saved."""
-    server = start_http(package_site)
-    _edit(package_site / "wsclient" / "greet.py", "def hello():\n    return 'tchau'\n")
-    status, headers, body = request(server, "/mpy/" + bytecode.SOURCE_PACK)
+    status, headers, body = _pack_after_edit(
+        package_site, start_http, bytecode.SOURCE_PACK, "def hello():\n    return 'tchau'\n"
+    )
     assert (status, headers["Content-Type"]) == (200, "application/octet-stream")
     assert b"return 'tchau'" in body
 
 
 def test_source_pack_holds_a_module_that_does_not_compile(package_site, start_http):
     """Pyodide reports a syntax error itself, with its line: the source pack still serves."""
-    server = start_http(package_site)
-    _edit(package_site / "wsclient" / "greet.py", "def hello(:\n")
-    status, _, body = request(server, "/mpy/" + bytecode.SOURCE_PACK)
+    status, _, body = _pack_after_edit(
+        package_site, start_http, bytecode.SOURCE_PACK, "def hello(:\n"
+    )
     assert status == 200
     assert b"def hello(:" in body
