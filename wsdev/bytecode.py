@@ -203,6 +203,8 @@ class Builder:
         self._stopped = False
         # source -> (its mtime when it failed to compile, the error)
         self._failures = {}
+        # (module, mtime) of every module when the packs were last written.
+        self._packed = None
         self._thread = None
 
     def start(self):
@@ -268,10 +270,12 @@ class Builder:
     def _build(self):
         """Compile every module whose .mpy is missing or older, then wake the waiters."""
         failures = {}
+        stamps = []
         for source in _sources(self.site):
             mtime = None
             try:
                 mtime = source.stat().st_mtime_ns
+                stamps.append((source, mtime))
                 failure = self._failures.get(source)
                 if failure is not None and failure[0] == mtime:
                     failures[source] = failure  # unchanged since it failed: don't retry
@@ -283,12 +287,14 @@ class Builder:
                 failures[source] = (mtime, exc)
             except OSError as exc:  # site/mpy/ not writable, say: the waiters must hear of it
                 failures[source] = (mtime, BytecodeError(f"cannot build {source.name}: {exc}"))
-        # Kept on disk with the modules, so a copy of site/ holds current packs.
-        with contextlib.suppress(OSError):
-            source_pack(self.site)
-        if not failures:
+        # Kept on disk with the modules, so a copy of site/ holds current packs; written
+        # when a module changed, not read back at every look.
+        if stamps != self._packed:
             with contextlib.suppress(OSError):
-                pack(self.site)
+                source_pack(self.site)
+                if not failures:
+                    pack(self.site)
+                self._packed = stamps
         with self._changed:
             for source, failure in failures.items():
                 if self._failures.get(source) is not failure:

@@ -151,6 +151,42 @@ def test_requests_never_compile_in_their_own_thread(package_site, start_http, co
     assert compiled_in == ["wsdev-mpy"]
 
 
+def test_builder_writes_the_packs_again_only_after_an_edit(package_site, monkeypatch):
+    """Looking for edits every interval reads no pack back while no module changed."""
+    looks = threading.Semaphore(0)
+    written = []
+    fresh, source_pack = bytecode.fresh, bytecode.source_pack
+
+    def looked(site, module):
+        looks.release()
+        return fresh(site, module)
+
+    def packed(site):
+        written.append(site)
+        return source_pack(site)
+
+    monkeypatch.setattr(bytecode, "fresh", looked)
+    monkeypatch.setattr(bytecode, "source_pack", packed)
+    builder = bytecode.Builder(package_site, interval=0.01).start()
+    try:
+        for _ in range(5):  # the start's look, then four more
+            assert looks.acquire(timeout=10), "the builder stopped looking"
+        assert len(written) == 1
+        # Saved whole in one step, so that no look sees the text before its new mtime.
+        source = package_site / "wsclient" / "greet.py"
+        saved = package_site / "greet.py.new"
+        saved.write_text("def hello():\n    return 'tchau'\n")
+        stamp = source.stat().st_mtime_ns + 10**9
+        os.utime(saved, ns=(stamp, stamp))
+        os.replace(saved, source)
+        for _ in range(3):
+            assert looks.acquire(timeout=10), "the builder stopped looking"
+        assert len(written) == 2
+        assert b"tchau" in (package_site / "mpy" / bytecode.SOURCE_PACK).read_bytes()
+    finally:
+        builder.stop()
+
+
 def test_builder_rebuilds_an_edited_module_unasked(package_site, monkeypatch):
     """With no request at all, an edited module gets new bytecode within the interval."""
     source = package_site / "wsclient" / "greet.py"
