@@ -1,13 +1,14 @@
 """End-to-end fixtures: real servers on port 0 and the page on both interpreters.
 
 Starting the page costs more than most tests (Pyodide: seconds of CPU), so the tests
-that only need the page connected to the echo server (`connected`) share one started
-page per module and interpreter. After each of them, the user's own controls put it
-back: close, the fields and boxes as they were, clear the log, connect. Before the
-next one, the page must look exactly as a freshly started one (the status, the log,
-every control and message on it; only the traffic counters and the announcer may
-differ), or it is started again. A test that reads what no control resets (counters,
-the send history, announcements) is marked `own_page`.
+that only need the page connected to the echo server (`connected`), or to a server of
+their own by its address (`connect_to`), share one started page per worker and
+interpreter. After each of them, the user's own controls put it back: close, the fields
+and boxes as they were, discard what waits, clear the log, connect. Before the next one,
+the page must look exactly as a freshly started one (the status, the log, every control
+and message on it; only the traffic counters and the announcer may differ), or it is
+started again. A test that reads what no control resets (counters, the send history,
+announcements, what a clear lets undo) is marked `own_page`.
 """
 
 import json
@@ -42,7 +43,10 @@ NOT_TLS = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r
 PAGE_STATE_JS = """() => {
     const skip = new Set(['stats-sent', 'stats-received', 'rtt', 'announcer', 'pyscript-config',
                           'tool-notice', 'tool-status', 'undo-clear', 'reset-counters']);
-    const shown = el => [el.id, el.className, el.hidden, el.checkVisibility(),
+    // An element inside a hidden one shows nothing either way: its own hidden flag aside.
+    const hides = el => el.parentElement && !el.parentElement.checkVisibility() ? null
+                                                                               : el.hidden;
+    const shown = el => [el.id, el.className, hides(el), el.checkVisibility(),
         el.getAttribute('aria-invalid'),
         el.children.length || !el.checkVisibility() ? null : el.textContent];
     return JSON.stringify({
@@ -64,6 +68,7 @@ PAGE_STATE_JS = """() => {
 # how long each step of the reset may wait for its control.
 FRESH_TIMEOUT_MS = 5_000
 RESET_TIMEOUT_MS = 5_000
+RECONNECT_BOX = "auto-reconnect"
 
 
 def pytest_configure(config):
@@ -102,8 +107,18 @@ def site_url(echo_server):
         yield url
 
 
+def _put_back_before_stopping(request):
+    """Reset a shared page before the test's servers stop.
+
+    A page still connected to a server that goes away would try it again, and the
+    browser logs each refused try as a console error.
+    """
+    if _shares_page(request):
+        _reset(request.getfixturevalue("_shared_page"))
+
+
 @pytest.fixture
-def scripted_server():
+def scripted_server(request):
     """Start servers whose handler a test writes; all stop after the test."""
     servers = []
 
@@ -115,6 +130,7 @@ def scripted_server():
     try:
         yield start
     finally:
+        _put_back_before_stopping(request)
         for server in servers:
             server.stop()
 
@@ -132,7 +148,7 @@ def subprotocol_server(scripted_server):
 
 
 @pytest.fixture
-def silent_server():
+def silent_server(request):
     """A TCP server that reads the handshake and never answers it.
 
     Chromium waits minutes for an opening handshake, so a test cannot wait for the
@@ -142,16 +158,18 @@ def silent_server():
     try:
         yield server
     finally:
+        _put_back_before_stopping(request)
         server.stop()
 
 
 @pytest.fixture
-def plain_tcp_server():
+def plain_tcp_server(request):
     """A TCP server that answers anything, TLS included, with plain HTTP and hangs up."""
     server = TCPServer(reply=NOT_TLS).start()
     try:
         yield server
     finally:
+        _put_back_before_stopping(request)
         server.stop()
 
 
@@ -162,14 +180,16 @@ def interpreter(request):
 
 
 class _SharedPage:
-    """One started page, connected to the echo server, for a module's `connected` tests."""
+    """One started page, connected to the echo server, for `connected` tests to share."""
 
     def __init__(self, context, url):
         self.context = context
         self.page = context.new_page()
+        self._viewport = self.page.viewport_size  # tests may change it; the reset does not
         self._url = url
         self._fresh = None  # PAGE_STATE_JS of the page just after it started
         self._dirty = True
+        self._in_use = False  # a test has had it since it was last put back
 
     def ready(self):
         """Return the page as a fresh start shows it, starting it again if it does not."""
@@ -177,10 +197,14 @@ class _SharedPage:
             self._dirty = True
         if self._dirty:
             self._start()
+        self._in_use = True
         return self.page
 
     def reset(self):
         """Put the page back as it started, with the user's controls; on failure, mark it."""
+        if not self._in_use:
+            return  # put back already
+        self._in_use = False
         self._dirty = True
         if self._fresh is None or self.page.is_closed():
             return
@@ -192,8 +216,15 @@ class _SharedPage:
             expect(status).to_have_class(re.compile(r"^(closed|error)$"))
         if page.locator("#stop-retry").is_visible():
             page.click("#stop-retry", timeout=RESET_TIMEOUT_MS)
+        if page.locator("#discard-pending").is_visible():
+            page.click("#discard-pending", timeout=RESET_TIMEOUT_MS)
+        page.set_viewport_size(self._viewport)
+        page.emulate_media(color_scheme="no-preference")
+        # Ticking automatic reconnects after a drop would start trying the old server.
+        later = [c for c in fresh["controls"] if c[0] == RECONNECT_BOX]
         for control, kind, value in fresh["controls"]:
-            _restore(page, control, kind, value)
+            if control != RECONNECT_BOX:
+                _restore(page, control, kind, value)
         if page.locator("#send-error").is_visible():
             # Only an edit clears it (an empty message's, say): type, then take it back.
             page.fill("#message", " ", timeout=RESET_TIMEOUT_MS)
@@ -203,12 +234,33 @@ class _SharedPage:
         page.click("#connect", timeout=RESET_TIMEOUT_MS)
         expect(status).to_have_class("open")
         expect(page.locator("#messages li")).to_have_count(len(fresh["log"]))
+        for control, kind, value in later:
+            _restore(page, control, kind, value)
         if fresh["focus"]:
             page.focus(f"#{fresh['focus']}", timeout=RESET_TIMEOUT_MS)
         else:
             page.evaluate("() => document.activeElement && document.activeElement.blur()")
         self.context.clear_permissions()
         self._dirty = False
+
+    def connect_to(self, url, reconnect=False):
+        """Point the started page at url as a user would; the log keeps only that connection.
+
+        Close, set automatic reconnects (a start turns them on only for the default
+        server), clear, type the address, connect: what a page started with `?url=`
+        (and `reconnect=1`) shows, without a start.
+        """
+        page = self.ready()
+        self._dirty = True
+        status = page.locator("#status")
+        page.click("#close")
+        expect(status).to_have_class(re.compile(r"^(closed|error)$"))
+        page.set_checked(f"#{RECONNECT_BOX}", reconnect)
+        page.click("#clear")
+        expect(page.locator("#messages li")).to_have_count(0)
+        page.fill("#url", url)
+        page.click("#connect")
+        return page
 
     def _start(self):
         self.page.goto(self._url)
@@ -250,19 +302,38 @@ def _restore(page, control, kind, value):
         field.fill(value, timeout=RESET_TIMEOUT_MS)
 
 
-@pytest.fixture(scope="module")
-def _shared_page(browser, browser_context_args, site_url, interpreter):
-    """The started page that a module's `connected` tests share, on one interpreter."""
-    context = browser.new_context(**browser_context_args)
+@pytest.fixture(scope="session")
+def _shared_pages(browser, browser_context_args, site_url):
+    """The started pages of this worker, one per interpreter, made when first asked for."""
+    pages = {}
+
+    def shared(interpreter):
+        if interpreter not in pages:
+            context = browser.new_context(**browser_context_args)
+            url = site_url + "?" + urlencode({"interpreter": interpreter})
+            pages[interpreter] = _SharedPage(context, url)
+        return pages[interpreter]
+
     try:
-        url = site_url + "?" + urlencode({"interpreter": interpreter})
-        yield _SharedPage(context, url)
+        yield shared
     finally:
-        context.close()
+        for shared_page in pages.values():
+            shared_page.context.close()
+
+
+@pytest.fixture(scope="module")
+def _shared_page(_shared_pages, interpreter):
+    """The started page that `connected` tests share on one interpreter, module after module.
+
+    Each test gets it as a fresh start shows it (`_SharedPage.ready`), so a module cannot
+    tell it from a page started for it.
+    """
+    return _shared_pages(interpreter)
 
 
 def _shares_page(request):
-    return "connected" in request.fixturenames and not request.node.get_closest_marker("own_page")
+    wants = {"connected", "connect_to"} & set(request.fixturenames)
+    return bool(wants) and not request.node.get_closest_marker("own_page")
 
 
 @pytest.fixture
@@ -319,11 +390,15 @@ def _reset_shared_page(request, page_guard):
     """
     yield
     if _shares_page(request):
-        shared = request.getfixturevalue("_shared_page")
-        try:
-            shared.reset()
-        except (AssertionError, PlaywrightError):
-            pass  # left marked dirty: the next test starts the page again
+        _reset(request.getfixturevalue("_shared_page"))
+
+
+def _reset(shared):
+    """Put the shared page back after a test, once; if that fails, the next test starts it."""
+    try:
+        shared.reset()
+    except (AssertionError, PlaywrightError):
+        pass  # left marked dirty: the next test starts the page again
 
 
 @pytest.fixture
@@ -348,6 +423,19 @@ def open_page(page, site_url, interpreter):
         return page
 
     return _open
+
+
+@pytest.fixture
+def connect_to(request, page, interpreter):
+    """Connect the page to a server by its address; return the page.
+
+    The module's shared page gets there with the user's controls (see
+    `_SharedPage.connect_to`); an `own_page` test starts a page with `?url=`.
+    """
+    if _shares_page(request):
+        return request.getfixturevalue("_shared_page").connect_to
+    open_page = request.getfixturevalue("open_page")
+    return lambda url, reconnect=False: open_page(url=url, reconnect="1" if reconnect else "0")
 
 
 @pytest.fixture

@@ -47,10 +47,10 @@ def _sending(data):
     return handler
 
 
-def test_received_binary_is_a_label_a_hexdump_and_its_size(open_page, scripted_server):
+def test_received_binary_is_a_label_a_hexdump_and_its_size(connect_to, scripted_server):
     """A binary frame is listed as its label, a `hexdump -C` style dump, then its size."""
     data = b"Hello, WebSocket\x00\x01\xff"
-    page = open_page(url=scripted_server(_sending(data)).url)
+    page = connect_to(scripted_server(_sending(data)).url)
     received = page.locator("#messages li.received")
     expect(received.locator("pre.dump")).to_have_text(_dump_text(_hexdump(data)))
     expect(received.locator("span").first).to_have_text("Recebido:")
@@ -58,10 +58,10 @@ def test_received_binary_is_a_label_a_hexdump_and_its_size(open_page, scripted_s
     assert received.evaluate(NODES_JS) == ["span", '" "', "pre", "small"]
 
 
-def test_long_dump_shows_eight_lines_until_show_all(open_page, scripted_server):
+def test_long_dump_shows_eight_lines_until_show_all(connect_to, scripted_server):
     """A frame over 128 bytes shows 8 dump lines and a "Mostrar tudo" button that shows all."""
     data = bytes(range(129))
-    page = open_page(url=scripted_server(_sending(data)).url)
+    page = connect_to(scripted_server(_sending(data)).url)
     received = page.locator("#messages li.received")
     dump = received.locator("pre.dump")
     expect(dump).to_have_text(_dump_text(_hexdump(data)[:COLLAPSED_LINES]))
@@ -85,10 +85,10 @@ def test_show_all_gives_a_10000_byte_frame_whole_sent_and_received(connected):
         expect(entry.locator("small.meta")).to_have_text(" (binário, 10.000 bytes)")
 
 
-def test_hex_mode_sends_each_spelling_as_a_binary_frame(open_page, scripted_server):
+def test_hex_mode_sends_each_spelling_as_a_binary_frame(connect_to, scripted_server):
     """Hex with spaces, capitals, 0x, colons or line breaks goes out as the bytes it spells."""
     received = []
-    page = open_page(url=scripted_server(echo(received)).url)
+    page = connect_to(scripted_server(echo(received)).url)
     page.select_option("#mode", "hex")
     spellings = {
         "de ad be ef": DEADBEEF,
@@ -104,10 +104,10 @@ def test_hex_mode_sends_each_spelling_as_a_binary_frame(open_page, scripted_serv
     assert received == list(spellings.values())
 
 
-def test_base64_mode_sends_either_alphabet_as_a_binary_frame(open_page, scripted_server):
+def test_base64_mode_sends_either_alphabet_as_a_binary_frame(connect_to, scripted_server):
     """Standard and URL-safe Base64, padded or not, with blanks, go out as their bytes."""
     received = []
-    page = open_page(url=scripted_server(echo(received)).url)
+    page = connect_to(scripted_server(echo(received)).url)
     page.select_option("#mode", "base64")
     texts = ["3q2+7w==", "3q2-7w", "3q2+\n7w=="]
     for text in texts:
@@ -137,10 +137,10 @@ def test_bad_hex_is_refused_at_its_line_and_column(connected):
     expect(entries).to_have_count(before)
 
 
-def test_send_error_goes_away_on_the_next_good_send(open_page, scripted_server):
+def test_send_error_goes_away_on_the_next_good_send(connect_to, scripted_server):
     """After a refused payload, a good one is sent alone and the error and aria-invalid go."""
     received = []
-    page = open_page(url=scripted_server(echo(received)).url)
+    page = connect_to(scripted_server(echo(received)).url)
     page.select_option("#mode", "hex")
     send(page, "zz")
     error = page.locator("#send-error")

@@ -14,6 +14,7 @@ ENTRIES = "#messages li"
 GONE_MS = 15_000
 
 
+@pytest.mark.own_page  # undo would bring back what the shared page's reset cleared too
 def test_undo_puts_the_cleared_entries_back_before_the_new_ones(connected):
     """Clear empties the log at once and says so; undo, after more traffic, puts the
     entries back in order, before the ones that came since."""

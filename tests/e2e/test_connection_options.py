@@ -41,10 +41,10 @@ def _connect(page, url):
     expect(page.locator(STATUS)).to_have_text(f"Conectado ao servidor {url}")
 
 
-def test_negotiated_names_the_extension_while_open(open_page, scripted_server):
+def test_negotiated_names_the_extension_while_open(connect_to, scripted_server):
     """While open, #negotiated names permessage-deflate and no subprotocol; then it hides."""
     # websockets servers offer permessage-deflate unless told compression=None.
-    page = open_page(url=scripted_server(_hold).url)
+    page = connect_to(scripted_server(_hold).url)
     negotiated = page.locator("#negotiated")
     expect(negotiated).to_be_visible()
     expect(negotiated).to_have_text(

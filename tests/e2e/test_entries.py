@@ -39,14 +39,14 @@ def test_text_entry_meta_gives_local_time_utf8_size_and_kind(connected):
         assert before <= _day_ms(match) <= after, f"{meta!r} is not the local time of the send"
 
 
-def test_binary_entry_meta_says_binary(open_page, scripted_server):
+def test_binary_entry_meta_says_binary(connect_to, scripted_server):
     """A binary entry's data-meta gives its size in bytes and "binário"."""
 
     async def send_bytes(connection):
         await connection.send(b"\xde\xad\xbe\xef\x00")
         await connection.wait_closed()
 
-    page = open_page(url=scripted_server(send_bytes).url)
+    page = connect_to(scripted_server(send_bytes).url)
     received = page.locator("#messages li.received")
     expect(received).to_have_attribute("data-meta", re.compile(f"^{TIME} · 5 B · binário$"))
 
@@ -83,10 +83,10 @@ def test_entries_speak_english_with_lang_en(open_page, echo_server):
     )
 
 
-def test_flood_entries_get_their_meta_once_scrolled_into_view(open_page, scripted_server):
+def test_flood_entries_get_their_meta_once_scrolled_into_view(connect_to, scripted_server):
     """Entries a flood drew without a meta line get it once the user scrolls the list."""
     count = 600
-    page = open_page(url=scripted_server(flood(count, "m{}")).url)
+    page = connect_to(scripted_server(flood(count, "m{}")).url)
     entries = page.locator("#messages li.received")
     expect(entries.last).to_have_text(f"Recebido: m{count - 1}")
     expect(entries.last).to_have_attribute("data-meta", re.compile(rf"^{TIME} · \d+ B · texto$"))

@@ -69,7 +69,7 @@ def test_each_bad_address_gets_its_own_error_sentence(connected):
     assert not wrong, f"addresses without their sentence: {wrong}"
 
 
-def test_bad_address_while_connected_leaves_no_orphan_connection(open_page, scripted_server):
+def test_bad_address_while_connected_leaves_no_orphan_connection(connect_to, scripted_server):
     """After a refused address the old connection is still used or closed, never left idle."""
     closed = threading.Event()
 
@@ -79,7 +79,7 @@ def test_bad_address_while_connected_leaves_no_orphan_connection(open_page, scri
         finally:
             closed.set()
 
-    page = open_page(url=scripted_server(echo_until_closed).url)
+    page = connect_to(scripted_server(echo_until_closed).url)
     status = page.locator(STATUS)
     expect(status).to_have_class("open")
     page.fill("#url", "ws://")
@@ -154,7 +154,7 @@ def test_entries_follow_the_direction_of_their_text(connected):
     assert connected.locator("#messages li.sent").get_attribute("dir") == "auto"
 
 
-def test_nul_characters_round_trip(open_page, scripted_server):
+def test_nul_characters_round_trip(connect_to, scripted_server):
     """A NUL inside a message survives the field, the wire and the log, in both directions."""
     received = []
 
@@ -162,7 +162,7 @@ def test_nul_characters_round_trip(open_page, scripted_server):
         await connection.send("x\u0000y")
         await echo(received)(connection)
 
-    page = open_page(url=scripted_server(greet_then_echo).url)
+    page = connect_to(scripted_server(greet_then_echo).url)
     entries = page.locator("#messages li.received")
     expect(entries).to_have_count(1)
     send(page, "a\u0000b")
@@ -217,7 +217,7 @@ def test_16_mib_message_is_echoed_whole(connected):
     expect(connected.locator(STATUS)).to_have_class("open")
 
 
-def test_16_mib_message_from_the_server_is_listed(open_page, scripted_server):
+def test_16_mib_message_from_the_server_is_listed(connect_to, scripted_server):
     """A 16 MiB text message from the server is listed."""
     size = 16 * 2**20
 
@@ -225,14 +225,14 @@ def test_16_mib_message_from_the_server_is_listed(open_page, scripted_server):
         await connection.send("x" * size)
         await connection.wait_closed()
 
-    page = open_page(url=scripted_server(send_big).url)
+    page = connect_to(scripted_server(send_big).url)
     _wait_for_big_entry(page, "received", size)
 
 
-def test_server_killed_mid_flood_keeps_what_arrived(open_page, scripted_server):
+def test_server_killed_mid_flood_keeps_what_arrived(connect_to, scripted_server):
     """A server killed while flooding gives 1006, and the log keeps what had arrived."""
     count, dies_after = 1_000_000, 5_000
-    page = open_page(url=scripted_server(flood(count, die_after=dies_after)).url)
+    page = connect_to(scripted_server(flood(count, die_after=dies_after)).url)
     status = page.locator(STATUS)
     # The close event waits behind every message the browser had already taken in.
     expect(status).to_have_text(DISCONNECTED_1006, timeout=60_000)
@@ -275,10 +275,10 @@ def test_connecting_elsewhere_replaces_a_hanging_handshake(open_page, silent_ser
     expect(page.locator("#messages li.received")).to_have_text("Recebido: ainda funciona")
 
 
-def test_messages_typed_while_disconnected_are_sent_once_in_order(open_page, scripted_server):
+def test_messages_typed_while_disconnected_are_sent_once_in_order(connect_to, scripted_server):
     """Messages typed while disconnected show as pending, then go out once each, in order."""
     received = []
-    page = open_page(url=scripted_server(echo(received)).url)
+    page = connect_to(scripted_server(echo(received)).url)
     status = page.locator(STATUS)
     expect(status).to_have_class("open")
     page.click("#close")
@@ -296,11 +296,11 @@ def test_messages_typed_while_disconnected_are_sent_once_in_order(open_page, scr
 
 
 @pytest.mark.allow_console(CONNECTION_FAILED)
-def test_server_restart_delivers_queued_messages_once_in_order(open_page, scripted_server):
+def test_server_restart_delivers_queued_messages_once_in_order(connect_to, scripted_server):
     """Messages queued while the server is down arrive once each, in order, after it restarts."""
     received = []
     server = scripted_server(echo(received))
-    page = open_page(url=server.url)
+    page = connect_to(server.url)
     page.check("#auto-reconnect")
     send(page, "antes")
     expect(page.locator("#messages li.received")).to_have_text("Recebido: antes")
@@ -319,10 +319,10 @@ def test_server_restart_delivers_queued_messages_once_in_order(open_page, script
 
 
 @pytest.mark.allow_console(CONNECTION_FAILED)
-def test_dropped_connection_shows_a_reconnect_countdown(open_page, scripted_server):
+def test_dropped_connection_shows_a_reconnect_countdown(connect_to, scripted_server):
     """After the server dies, #reconnect counts down and offers retry-now and stop."""
     server = scripted_server(echo())
-    page = open_page(url=server.url)
+    page = connect_to(server.url)
     page.check("#auto-reconnect")
     expect(page.locator(STATUS)).to_have_class("open")
     server.kill()
@@ -335,9 +335,9 @@ def test_dropped_connection_shows_a_reconnect_countdown(open_page, scripted_serv
     expect(page.locator("#stop-retry")).to_be_visible()
 
 
-def test_no_automatic_retry_after_a_final_close(open_page, scripted_server):
+def test_no_automatic_retry_after_a_final_close(connect_to, scripted_server):
     """After a close by the server with 1008 or 1003, or by the user, no reconnect is planned."""
-    page = open_page(url=scripted_server(close_as_told("não")).url)
+    page = connect_to(scripted_server(close_as_told("não")).url)
     status = page.locator(STATUS)
     reconnect = page.locator("#reconnect")
     final = {

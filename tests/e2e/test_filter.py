@@ -18,11 +18,11 @@ READ_MARK_JS = "li => li.__mark || 'drawn anew'"
 
 @pytest.mark.timeout(FLOOD_TIMEOUT_MS // 1000 + 60)
 def test_typing_over_ten_thousand_entries_keeps_every_key_and_finds_them(
-    open_page, scripted_server
+    connect_to, scripted_server
 ):
     """Typed at full speed over 10,000 kept entries, the field has every key and the
     list exactly the entries that hold the text, in any case."""
-    page = open_page(url=scripted_server(flood(KEPT, "m{:05d}")).url)
+    page = connect_to(scripted_server(flood(KEPT, "m{:05d}")).url)
     entries = page.locator(ENTRIES)
     # A few seconds on a quiet machine; minutes when other runs share its two cores.
     expect(entries.last).to_have_text("Recebido: m09999", timeout=FLOOD_TIMEOUT_MS)

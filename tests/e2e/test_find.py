@@ -84,9 +84,9 @@ def test_filter_finds_entries_no_longer_drawn(open_page, scripted_server):
     expect(entries).to_have_text(["Recebido: needle"])
 
 
-def test_filter_matches_hex_pairs_and_system_text(open_page, scripted_server):
+def test_filter_matches_hex_pairs_and_system_text(connect_to, scripted_server):
     """A binary entry matches on its hex pairs, a system entry on its text."""
-    page = open_page(url=scripted_server(sending(bytes(range(16)))).url)
+    page = connect_to(scripted_server(sending(bytes(range(16)))).url)
     entries = page.locator(ENTRIES)
     expect(page.locator("#messages li.received")).to_have_count(1)
     # The dump puts two spaces between the 8th and 9th pairs; the hex pairs one.
@@ -144,9 +144,9 @@ def test_clear_empties_the_log_and_the_dropped_count(open_page, scripted_server)
     assert records == []
 
 
-def test_export_of_all_writes_every_kept_entry_whatever_the_filter(open_page, scripted_server):
+def test_export_of_all_writes_every_kept_entry_whatever_the_filter(connect_to, scripted_server):
     """Export of all kept entries gives one JSON object each, oldest first, and says so."""
-    page = open_page(url=scripted_server(sending(b"\xde\xad\xbe\xef", "olá")).url)
+    page = connect_to(scripted_server(sending(b"\xde\xad\xbe\xef", "olá")).url)
     expect(page.locator("#messages li.received")).to_have_count(2)
     total = page.locator(ENTRIES).count()
     page.fill("#filter", "nada disso")

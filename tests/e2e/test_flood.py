@@ -26,9 +26,9 @@ def test_flood_keeps_at_most_the_cap_and_counts_the_rest(open_page, scripted_ser
     expect(entries.first).to_have_text(f"Recebido: m{FLOOD - 99}")
 
 
-def test_default_cap_is_one_thousand(open_page, scripted_server):
+def test_default_cap_is_one_thousand(connect_to, scripted_server):
     """Without ?cap= the DOM keeps the last 1,000 entries."""
-    page = open_page(url=scripted_server(_flood).url)
+    page = connect_to(scripted_server(_flood).url)
     entries = page.locator("#messages li")
     expect(entries.last).to_have_text(f"Recebido: m{FLOOD}", timeout=30_000)
     expect(entries).to_have_count(1000)

@@ -47,10 +47,10 @@ def _export(page, scope=None):
     return [json.loads(line) for line in text.splitlines()]
 
 
-def test_long_text_can_be_shown_whole_page_by_page(open_page, scripted_server):
+def test_long_text_can_be_shown_whole_page_by_page(connect_to, scripted_server):
     """A 211,564-byte text shows its start, then all of it through "Mostrar mais"."""
     text = _long_text(211_564)
-    page = open_page(url=scripted_server(sending(text)).url)
+    page = connect_to(scripted_server(sending(text)).url)
     entry = page.locator("#messages li.received")
     expect(entry.locator("small.meta")).to_have_text(" … (mostrando o começo de 211.564 bytes)")
     expect(entry.get_by_role("button", name="Mostrar mais")).to_be_visible()
@@ -59,10 +59,10 @@ def test_long_text_can_be_shown_whole_page_by_page(open_page, scripted_server):
     expect(entry.locator("small.meta")).to_have_count(0)
 
 
-def test_show_all_gives_a_long_binary_frame_whole_page_by_page(open_page, scripted_server):
+def test_show_all_gives_a_long_binary_frame_whole_page_by_page(connect_to, scripted_server):
     """A 150,000-byte frame's dump grows 64 KiB at a time until every byte is shown."""
     data = bytes(range(256)) * 585 + bytes(240)
-    page = open_page(url=scripted_server(sending(data)).url)
+    page = connect_to(scripted_server(sending(data)).url)
     entry = page.locator("#messages li.received")
     entry.get_by_role("button", name="Mostrar tudo").click()
     expect(entry.get_by_role("button", name="Mostrar mais")).to_be_visible()
@@ -72,11 +72,11 @@ def test_show_all_gives_a_long_binary_frame_whole_page_by_page(open_page, script
     expect(entry.locator("small.meta")).to_have_text(" (binário, 150.000 bytes)")
 
 
-def test_export_writes_whole_frames(open_page, scripted_server):
+def test_export_writes_whole_frames(connect_to, scripted_server):
     """Export gives a 100,000-byte text and a 10,000-byte binary frame whole."""
     text = _long_text(100_000)
     data = bytes(range(256)) * 39 + bytes(16)
-    page = open_page(url=scripted_server(sending(text, data)).url)
+    page = connect_to(scripted_server(sending(text, data)).url)
     expect(page.locator("#messages li.received")).to_have_count(2)
     records = [r for r in _export(page) if r["direction"] == "received"]
     assert [r["text"] for r in records[:1]] == [text]
@@ -113,14 +113,14 @@ def test_the_store_lets_go_of_frames_beyond_the_budget(open_page, scripted_serve
     page.wait_for_function("n => window.testStore.framesKept() === n", arg=3)
 
 
-def test_long_json_is_shown_as_a_tree_on_demand(open_page, scripted_server):
+def test_long_json_is_shown_as_a_tree_on_demand(connect_to, scripted_server):
     """A 100 kB JSON frame, too long to lay out at once, unfolds as nested <details>."""
     doc = {
         "nome": "<img src=x onerror=alert(1)>",
         "itens": [{"n": i, "x": 1.50} for i in range(3000)],
     }
     text = json.dumps(doc).replace("1.5", "1.50")
-    page = open_page(url=scripted_server(sending(text)).url)
+    page = connect_to(scripted_server(sending(text)).url)
     page.check("#pretty-json")
     entry = page.locator("#messages li.received")
     entry.get_by_role("button", name="Formatar JSON").click()

@@ -49,10 +49,10 @@ def test_pretty_json_leaves_other_entries_alone(connected):
     assert system.all_text_contents() == system_texts
 
 
-def test_json_mode_sends_the_text_as_typed(open_page, scripted_server):
+def test_json_mode_sends_the_text_as_typed(connect_to, scripted_server):
     """Valid JSON in JSON mode goes out as a text frame holding exactly what was typed."""
     received = []
-    page = open_page(url=scripted_server(echo(received)).url)
+    page = connect_to(scripted_server(echo(received)).url)
     page.select_option("#mode", "json")
     text = '{ "a" : [1,2] ,\n "b":null }'
     send(page, text)

@@ -86,26 +86,26 @@ def test_url_query_connects_on_load(open_page, scripted_server):
     expect(page.locator("#messages li.received")).to_have_text("Recebido: olá do servidor")
 
 
-def test_binary_message_is_shown_as_hex_with_its_length(open_page, scripted_server):
+def test_binary_message_is_shown_as_hex_with_its_length(connect_to, scripted_server):
     """A binary frame is listed as lowercase hex pairs plus its size in bytes."""
 
     async def send_bytes(connection):
         await connection.send(b"\xde\xad\xbe\xef")
         await connection.wait_closed()
 
-    page = open_page(url=scripted_server(send_bytes).url)
+    page = connect_to(scripted_server(send_bytes).url)
     received = page.locator("#messages li.received")
     expect(received).to_contain_text("de ad be ef")
     expect(received).to_contain_text("4 bytes")
 
 
-def test_server_close_shows_code_and_reason(open_page, scripted_server):
+def test_server_close_shows_code_and_reason(connect_to, scripted_server):
     """A close from the server shows its code, the code's name and the reason."""
 
     async def close_at_once(connection):
         await connection.close(4001, "até logo")
 
-    page = open_page(url=scripted_server(close_at_once).url)
+    page = connect_to(scripted_server(close_at_once).url)
     status = page.locator(STATUS)
     expect(status).to_have_class("closed")
     expect(status).to_contain_text("WebSocket desconectado.")
@@ -114,12 +114,12 @@ def test_server_close_shows_code_and_reason(open_page, scripted_server):
 
 
 @pytest.mark.allow_console(r"WebSocket connection to .* failed")
-def test_refused_connection_is_reported_on_the_page(open_page, scripted_server):
+def test_refused_connection_is_reported_on_the_page(connect_to, scripted_server):
     """A server that is not there gives a visible error with close code 1006."""
     server = scripted_server(lambda connection: None)
     url = server.url
     server.stop()
-    page = open_page(url=url)
+    page = connect_to(url)
     status = page.locator(STATUS)
     expect(status).to_have_class("error")
     expect(status).to_contain_text("WebSocket desconectado.")

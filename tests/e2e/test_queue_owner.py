@@ -48,9 +48,9 @@ def _down_and_up(scripted_server):
     return down, received_down, up, received_up
 
 
-def _queue_for_the_down_server(open_page, down, text="para o servidor fora do ar"):
-    """Open the page on the server that is down and type a message: it waits, pending."""
-    page = open_page(url=down.url)
+def _queue_for_the_down_server(connect_to, down, text="para o servidor fora do ar"):
+    """Connect the page to the server that is down and type a message: it waits, pending."""
+    page = connect_to(down.url)
     expect(page.locator(STATUS)).to_have_class("error")
     send(page, text)
     expect(page.locator("#messages li.sent.pending")).to_have_count(1)
@@ -70,11 +70,11 @@ def _switch_and_see_the_question(page, down, up):
     return question
 
 
-def test_a_queued_message_never_goes_to_another_server(open_page, scripted_server):
+def test_a_queued_message_never_goes_to_another_server(connect_to, scripted_server):
     """Typed for a server that is down, a message waits through a switch to another server
     (Escape keeps it queued) and goes, once, to its own server when that one is back."""
     down, received_down, up, received_up = _down_and_up(scripted_server)
-    page = _queue_for_the_down_server(open_page, down)
+    page = _queue_for_the_down_server(connect_to, down)
     pending = page.locator("#messages li.sent.pending")
     _connect(page, up.url)
     expect(page.locator(STATUS)).to_have_text(f"Conectado ao servidor {up.url}")
@@ -101,10 +101,10 @@ def test_a_queued_message_never_goes_to_another_server(open_page, scripted_serve
     assert received_up == ["para o novo servidor"]
 
 
-def test_answering_send_delivers_the_message_to_the_new_server(open_page, scripted_server):
+def test_answering_send_delivers_the_message_to_the_new_server(connect_to, scripted_server):
     """Answering "Enviar para <server>" sends the waiting message there; the log says so."""
     down, received_down, up, received_up = _down_and_up(scripted_server)
-    page = _queue_for_the_down_server(open_page, down)
+    page = _queue_for_the_down_server(connect_to, down)
     _switch_and_see_the_question(page, down, up)
     page.get_by_role("button", name=f"Enviar para {up.url}").click()
     expect(page.locator("#messages li.received")).to_have_text(
@@ -118,10 +118,10 @@ def test_answering_send_delivers_the_message_to_the_new_server(open_page, script
     assert received_down == []
 
 
-def test_answering_discard_means_it_is_never_sent(open_page, scripted_server):
+def test_answering_discard_means_it_is_never_sent(connect_to, scripted_server):
     """Answering "Descartar" discards the message: not even its own server gets it."""
     down, received_down, up, _ = _down_and_up(scripted_server)
-    page = _queue_for_the_down_server(open_page, down)
+    page = _queue_for_the_down_server(connect_to, down)
     question = _switch_and_see_the_question(page, down, up)
     question.get_by_role("button", name="Descartar").click()
     discarded = page.locator("#messages li.sent.discarded")
@@ -136,19 +136,19 @@ def test_answering_discard_means_it_is_never_sent(open_page, scripted_server):
     assert received_down == ["depois"]
 
 
-def _closed_page(open_page, server):
-    """The page opened on server, then closed by the user: what it types now waits."""
-    page = open_page(url=server.url)
+def _closed_page(connect_to, server):
+    """The page connected to server, then closed by the user: what it types now waits."""
+    page = connect_to(server.url)
     expect(page.locator(STATUS)).to_have_class("open")
     page.click("#close")
     expect(page.locator(STATUS)).to_contain_text("1000")
     return page
 
 
-def test_clear_keeps_what_is_still_queued_in_sight(open_page, scripted_server):
+def test_clear_keeps_what_is_still_queued_in_sight(connect_to, scripted_server):
     """Limpar log keeps the pending entry, so the echo after a reconnect has its Enviado."""
     received = []
-    page = _closed_page(open_page, scripted_server(echo(received)))
+    page = _closed_page(connect_to, scripted_server(echo(received)))
     send(page, "na fila")
     page.click("#clear")
     expect(page.locator("#messages li")).to_have_count(1)
@@ -160,10 +160,10 @@ def test_clear_keeps_what_is_still_queued_in_sight(open_page, scripted_server):
     assert received == ["na fila"]
 
 
-def test_waiting_messages_are_discarded_from_the_log(open_page, scripted_server):
+def test_waiting_messages_are_discarded_from_the_log(connect_to, scripted_server):
     """Each waiting entry has its own named discard button; the log tool discards the rest."""
     received = []
-    page = _closed_page(open_page, scripted_server(echo(received)))
+    page = _closed_page(connect_to, scripted_server(echo(received)))
     for text in ("um", "dois", "três"):
         send(page, text)
     tool = page.locator("#discard-pending")
@@ -185,21 +185,21 @@ def test_waiting_messages_are_discarded_from_the_log(open_page, scripted_server)
     assert received == ["depois"]
 
 
-def test_the_question_has_no_serious_accessibility_violations(open_page, scripted_server):
+def test_the_question_has_no_serious_accessibility_violations(connect_to, scripted_server):
     """The question, the pending entry and its discard button pass axe-core."""
     down, _, up, _ = _down_and_up(scripted_server)
-    page = _queue_for_the_down_server(open_page, down)
+    page = _queue_for_the_down_server(connect_to, down)
     _switch_and_see_the_question(page, down, up)
     violations = severe_violations(page)
     assert not violations, describe(violations)
 
 
-def test_switching_servers_logs_the_end_of_the_old_connection(open_page, scripted_server):
+def test_switching_servers_logs_the_end_of_the_old_connection(connect_to, scripted_server):
     """Between the two "Conectado" entries, the log says the first connection was closed."""
     # No compression: no "Extensões: …" entry after each "Conectado".
     first = scripted_server(echo(), compression=None)
     second = scripted_server(echo(), compression=None)
-    page = open_page(url=first.url)
+    page = connect_to(first.url)
     expect(page.locator(STATUS)).to_have_text(f"Conectado ao servidor {first.url}")
     _connect(page, second.url)
     expect(page.locator("#messages li.system")).to_have_text(
@@ -211,10 +211,10 @@ def test_switching_servers_logs_the_end_of_the_old_connection(open_page, scripte
     )
 
 
-def test_close_says_when_there_is_nothing_to_close(open_page, scripted_server):
+def test_close_says_when_there_is_nothing_to_close(connect_to, scripted_server):
     """Once closed, "Fechar conexão" is marked unavailable, keeps the focus, and a press
     says why nothing happened; connecting makes it available again."""
-    page = open_page(url=scripted_server(echo()).url)
+    page = connect_to(scripted_server(echo()).url)
     close = page.locator("#close")
     expect(page.locator(STATUS)).to_have_class("open")
     expect(close).not_to_have_attribute("aria-disabled", "true")

@@ -47,10 +47,10 @@ TRIES_SEEN_JS = """tries => {
 }"""
 
 
-def _dropped(open_page, scripted_server):
-    """A page connected with ?reconnect=1 to a server that then dies; returns both."""
+def _dropped(connect_to, scripted_server):
+    """A page connected, automatic reconnects on, to a server that then dies; returns both."""
     server = scripted_server(echo())
-    page = open_page(url=server.url, reconnect="1")
+    page = connect_to(server.url, reconnect=True)
     expect(page.locator("#status")).to_have_class("open")
     server.kill()
     expect(page.locator("#reconnect")).to_be_visible()
@@ -92,10 +92,10 @@ def test_ticking_the_box_while_down_starts_retrying(open_page, scripted_server):
 
 @pytest.mark.allow_console(CONNECTION_FAILED)
 @pytest.mark.parametrize("width", [375, 1366])
-def test_outage_status_keeps_its_height_from_try_to_try(page, open_page, scripted_server, width):
+def test_outage_status_keeps_its_height_from_try_to_try(page, connect_to, scripted_server, width):
     """While the page retries, the status area keeps its height and the page below stays put."""
     page.set_viewport_size({"width": width, "height": 768})
-    page, _ = _dropped(open_page, scripted_server)
+    page, _ = _dropped(connect_to, scripted_server)
     page.evaluate(WATCH_STATUS_JS)
     page.wait_for_function(TRIES_SEEN_JS, arg=3, timeout=30_000)
     states = page.evaluate("window.__states")
@@ -104,9 +104,9 @@ def test_outage_status_keeps_its_height_from_try_to_try(page, open_page, scripte
 
 
 @pytest.mark.allow_console(CONNECTION_FAILED)
-def test_outage_line_counts_the_tries_in_place(open_page, scripted_server):
+def test_outage_line_counts_the_tries_in_place(connect_to, scripted_server):
     """The line under the status gives each try's number and the countdown to it."""
-    page, _ = _dropped(open_page, scripted_server)
+    page, _ = _dropped(connect_to, scripted_server)
     page.evaluate(WATCH_STATUS_JS)
     page.wait_for_function(TRIES_SEEN_JS, arg=2, timeout=30_000)
     lines = [state["line"] for state in page.evaluate("window.__states")]
@@ -116,9 +116,9 @@ def test_outage_line_counts_the_tries_in_place(open_page, scripted_server):
 
 
 @pytest.mark.allow_console(CONNECTION_FAILED)
-def test_outage_logs_its_drop_and_its_return_once(open_page, scripted_server):
+def test_outage_logs_its_drop_and_its_return_once(connect_to, scripted_server):
     """An outage of several tries logs one entry as it drops, one with its tries once back."""
-    page, server = _dropped(open_page, scripted_server)
+    page, server = _dropped(connect_to, scripted_server)
     page.evaluate(WATCH_STATUS_JS)
     page.wait_for_function(TRIES_SEEN_JS, arg=3, timeout=30_000)
     server.start()
@@ -136,9 +136,9 @@ def test_outage_logs_its_drop_and_its_return_once(open_page, scripted_server):
 
 
 @pytest.mark.allow_console(CONNECTION_FAILED)
-def test_1006_is_explained_once_behind_why(open_page, scripted_server):
+def test_1006_is_explained_once_behind_why(connect_to, scripted_server):
     """The likely causes of a 1006 sit behind "Por quê?", not in the status nor in the log."""
-    page, _ = _dropped(open_page, scripted_server)
+    page, _ = _dropped(connect_to, scripted_server)
     page.evaluate(WATCH_STATUS_JS)
     page.wait_for_function(TRIES_SEEN_JS, arg=2, timeout=30_000)
     expect(page.locator("#status")).not_to_contain_text(ABNORMAL_HINT)
@@ -176,9 +176,9 @@ def test_editing_the_address_takes_its_error_away(connected):
 
 
 @pytest.mark.allow_console(CONNECTION_FAILED)
-def test_bad_address_typed_during_an_outage_stays_explained(open_page, scripted_server):
+def test_bad_address_typed_during_an_outage_stays_explained(connect_to, scripted_server):
     """The page's own tries do not take away the error under the address the user typed."""
-    page, _ = _dropped(open_page, scripted_server)
+    page, _ = _dropped(connect_to, scripted_server)
     page.get_by_label("Servidor").fill("ws://")
     page.get_by_role("button", name="Conectar").click()
     expect(page.locator("#connect-error")).to_be_visible()
@@ -226,11 +226,11 @@ def test_the_users_close_is_not_red(connected):
 @pytest.mark.allow_console(CONNECTION_FAILED)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_outage_and_field_error_have_no_serious_violations(
-    page, open_page, scripted_server, scheme
+    page, connect_to, scripted_server, scheme
 ):
     """An outage with "Por quê?" open and an error under the address keep axe-core content."""
     page.emulate_media(color_scheme=scheme)
-    page, _ = _dropped(open_page, scripted_server)
+    page, _ = _dropped(connect_to, scripted_server)
     page.get_by_text("Por quê?").click()
     page.get_by_label("Servidor").fill("ws://")
     page.get_by_role("button", name="Conectar").click()

@@ -11,9 +11,9 @@ from tests.e2e.servers import close_with, sending
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
 
-def test_a_one_byte_frame_is_one_byte(open_page, scripted_server):
+def test_a_one_byte_frame_is_one_byte(connect_to, scripted_server):
     """A binary frame of one byte reads "binário, 1 byte", never "1 bytes"."""
-    page = open_page(url=scripted_server(sending(b"\x01")).url)
+    page = connect_to(scripted_server(sending(b"\x01")).url)
     note = page.locator("#messages li.received small.meta")
     expect(note).to_have_text(" (binário, 1 byte)")
 
@@ -34,7 +34,7 @@ def test_counters_have_thousands_separators_in_english(open_page, scripted_serve
     )
 
 
-def test_a_private_close_code_is_named_without_nested_brackets(open_page, scripted_server):
+def test_a_private_close_code_is_named_without_nested_brackets(connect_to, scripted_server):
     """Code 4001 reads "Código 4001 (Aplicação, uso privado)", with one pair of brackets."""
-    page = open_page(url=scripted_server(close_with(4001, "bye")).url)
+    page = connect_to(scripted_server(close_with(4001, "bye")).url)
     expect(page.locator("#status")).to_contain_text("Código 4001 (Aplicação, uso privado).")

@@ -134,10 +134,10 @@ def test_address_full_of_html_is_shown_as_text(open_page, dialogs):
     _assert_nothing_ran(page, dialogs)
 
 
-def test_close_reason_full_of_html_is_shown_as_text(open_page, scripted_server, dialogs):
+def test_close_reason_full_of_html_is_shown_as_text(connect_to, scripted_server, dialogs):
     """A close reason that is an HTML tag is quoted in the status as text."""
     reason = "<img src=x onerror=window.__xss=1>"
-    page = open_page(url=scripted_server(close_with(4000, reason)).url)
+    page = connect_to(scripted_server(close_with(4000, reason)).url)
     status = page.locator("#status")
     expect(status).to_contain_text("4000")
     expect(status).to_contain_text(reason)
