@@ -14,11 +14,13 @@ from ui.dom import Texts, translate
 from ui.frames import FrameStore
 from ui.logtools import LogTools
 from ui.logview import LogView
+from ui.panel import VariablesView
 from ui.pending import PendingView
 from ui.socket import Socket
 from ui.status import StatusView
 from wsclient.client import HISTORY_KEY, Client
 from wsclient.events import InternalError, Start, Tick
+from wsclient.panel import VARIABLES_KEY
 from wsclient.settings import Settings
 
 __all__ = ["App"]
@@ -48,6 +50,7 @@ class App:
             LogTools(document, texts, self.feed, guard),
             FrameStore(document),
             PendingView(document, self.feed),
+            VariablesView(document, self.feed),
             AddressBar(),
         ]
         self._do: dict = {}
@@ -65,7 +68,9 @@ class App:
         for event in ("wheel", "keydown", "pointerdown", "touchstart"):
             self._listen("messages", event, self.log_view.fill_meta)
         stored, error = bridge.load(HISTORY_KEY)
-        self.feed(Start(clock.now(), str(stored), str(error), str(bridge.missing_features())))
+        variables = "" if error else str(bridge.load(VARIABLES_KEY)[0])
+        missing = str(bridge.missing_features())
+        self.feed(Start(clock.now(), str(stored), str(error), missing, variables))
         self._ticker = create_proxy(self._guard(self._tick))
         js.setInterval(self._ticker, TICK_MS)
         document.documentElement.classList.add("ready")

@@ -279,3 +279,11 @@ export function missingFeatures() {
   };
   return Object.keys(names).filter((name) => !features[name]).map((name) => names[name]).join(", ");
 }
+
+// ---- variables ----
+
+// n random bytes as hex, from the browser's source: there even where crypto.randomUUID
+// is not (a page served over plain HTTP from a LAN address is no secure context).
+export function randomHex(n) {
+  return toHexFallback(crypto.getRandomValues(new Uint8Array(n)));
+}

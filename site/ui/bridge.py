@@ -21,6 +21,7 @@ __all__ = [
     "load",
     "make_item",
     "missing_features",
+    "random_hex",
     "send_bytes",
     "set_metas",
     "show_notice",
@@ -38,6 +39,7 @@ insert_in_order = _module.insertInOrder
 js_length = _module.jsLength
 keep_only = _module.keepOnly
 line_beyond = _module.lineBeyond
+random_hex = _module.randomHex
 load = _module.load
 make_item = _module.makeItem
 missing_features = _module.missingFeatures

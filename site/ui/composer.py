@@ -4,6 +4,7 @@ from ui import bridge, clock
 from ui.text import call_with_text, read
 from wsclient.commands import ComposerText, SendError, Store
 from wsclient.events import Compose, Edited, ModeChanged, Recall, StorageFailed
+from wsclient.variables import RANDOM_BYTES
 
 __all__ = ["Composer"]
 
@@ -34,12 +35,16 @@ class Composer:
 
     def _submitted(self, event) -> None:
         event.preventDefault()
-        self._feed(Compose(str(self._mode.value), read(self._field), clock.now()))
+        self._send(False)
 
     def _send_anyway(self, event) -> None:
-        text = read(self._field)
-        self._feed(Compose(str(self._mode.value), text, clock.now(), True))
+        self._send(True)
         self._field.focus()
+
+    def _send(self, anyway: bool) -> None:
+        # Randomness for {{$uuid}} and {{$randomInt}}: the core has no source of its own.
+        random = bytes.fromhex(str(bridge.random_hex(RANDOM_BYTES)))
+        self._feed(Compose(str(self._mode.value), read(self._field), clock.now(), anyway, random))
 
     def _key(self, event) -> None:
         key = event.key

@@ -24,6 +24,7 @@ from wsclient.history import History
 from wsclient.log import RECEIVED, SENT, MessageLog
 from wsclient.logfilter import LogFilter
 from wsclient.logtools import ALL, LABELS, UNDO_MS, LogTools
+from wsclient.panel import Panel
 from wsclient.payload import parse_payload
 from wsclient.pending import Pending
 from wsclient.session import CLOSED, CLOSING, Session
@@ -81,6 +82,7 @@ class Client:
         self.clock = present.Clock(offset_minutes)
         self.history = History()
         self.filter = LogFilter(self.log, self.out)
+        self.panel = Panel(self.lang, self.out)
         self.tools = LogTools(self.log, self.session, self.out, self.lang, self.clock)
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
@@ -99,6 +101,7 @@ class Client:
             events.RetryNow: lambda e: session.retry_now(e.now),
             events.StopRetry: self._stop_retry,
             events.Compose: self._compose,
+            events.VariablesEdited: self.panel.edited,
             events.Answer: lambda e: self.pending.answer(e.choice, e.now),
             events.Discard: lambda e: self.pending.discard(e.seq),
             events.Recall: self._recall,
@@ -181,6 +184,7 @@ class Client:
             session.note("history.unavailable", now, detail=event.load_error)
         elif event.stored_history:
             self.history = History.loads(event.stored_history)
+        self.panel.start(event.stored_variables, session, now)
         self.out.append(
             Fields(settings.url, settings.protocols, settings.auto_reconnect, settings.mode)
         )
@@ -226,19 +230,27 @@ class Client:
 
     def _compose(self, event: events.Compose) -> None:
         text = event.text
+        variables = self.panel.variables
         try:
-            payload = parse_payload(event.mode, text)
+            filled = variables.fill(text, event.now, event.random)
+            payload = parse_payload(event.mode, filled)
         except InputError as exc:
+            said = self._t(exc.key, **exc.params)
             where = utf16_index(text, exc.params.get("position", 0))
-            self.out.append(SendError(self._t(exc.key, **exc.params), where))
+            if exc.key != "vars.unknown" and filled is not text:
+                # Its line and column are in the filled-in text, not in the field.
+                said, where = self._t("vars.after", error=said), 0
+            self.out.append(SendError(said, where))
             return
-        if not event.anyway and (not payload or is_blank(text)):
+        if not event.anyway and (not payload or is_blank(filled)):
             # Enter on an empty field is a slip far more often than a wish to send an
             # empty frame: that takes the deliberate "send anyway".
             self.out.append(SendError(self._t("send.blank"), 0, True))
             return
         # Sent now, or queued until a connection opens: either way the field is free.
+        # The history keeps the text as typed, so its variables are filled in again.
         self.session.send(payload, event.now)
+        variables.sent()
         self.out.append(ComposerText(""))
         self.out.append(SendError(None))
         if self.history.add(text, event.mode):

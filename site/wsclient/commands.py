@@ -12,6 +12,7 @@ from wsclient.pagecommands import (
     LetGo,
     ShowPage,
 )
+from wsclient.paneldata import VariableFaults, VariablesTable
 from wsclient.plain import Plain
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -55,6 +56,8 @@ __all__ = [
     "Store",
     "ToolStatus",
     "Transmit",
+    "VariableFaults",
+    "VariablesTable",
 ]
 
 

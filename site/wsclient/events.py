@@ -5,6 +5,7 @@ these and feeds it to `Client.handle()`. Every event carries `now`, the wall-clo
 milliseconds the shell read, because the core has no clock of its own.
 """
 
+from wsclient.paneldata import VariablesEdited
 from wsclient.plain import Plain
 from wsclient.toolevents import (
     ClearLog,
@@ -62,6 +63,7 @@ __all__ = [
     "Tick",
     "Transmitted",
     "UndoClear",
+    "VariablesEdited",
 ]
 
 
@@ -69,19 +71,26 @@ class Start(Plain):
     """The page is wired: show the settings and connect to the first server.
 
     stored_history is the history as kept in storage ("" for none); load_error is
-    why it could not be read, or "". missing names the browser features the page
-    replaces with its own code ("Uint8Array.fromHex, …"), or "".
+    why storage could not be read, or "". missing names the browser features the page
+    replaces with its own code ("Uint8Array.fromHex, …"), or "". stored_variables is
+    the variables table as kept in storage ("" for none).
     """
 
-    _fields = ("now", "stored_history", "load_error", "missing")
+    _fields = ("now", "stored_history", "load_error", "missing", "stored_variables")
 
     def __init__(
-        self, now: float, stored_history: str = "", load_error: str = "", missing: str = ""
+        self,
+        now: float,
+        stored_history: str = "",
+        load_error: str = "",
+        missing: str = "",
+        stored_variables: str = "",
     ) -> None:
         self.now = now
         self.stored_history = stored_history
         self.load_error = load_error
         self.missing = missing
+        self.stored_variables = stored_variables
 
 
 # --- the user ---
@@ -164,15 +173,20 @@ class Compose(Plain):
     """The user submitted the message field's text in a send format (text, hex, base64, json).
 
     anyway: the user chose to send it even though it is empty or only spaces.
+    random: bytes from the browser's random source, for the variables `{{$uuid}}` and
+    `{{$randomInt}}` (wsclient.variables.RANDOM_BYTES of them).
     """
 
-    _fields = ("mode", "text", "now", "anyway")
+    _fields = ("mode", "text", "now", "anyway", "random")
 
-    def __init__(self, mode: str, text: str, now: float, anyway: bool = False) -> None:
+    def __init__(
+        self, mode: str, text: str, now: float, anyway: bool = False, random: bytes = bytes(18)
+    ) -> None:
         self.mode = mode
         self.text = text
         self.now = now
         self.anyway = anyway
+        self.random = random
 
 
 class Recall(Plain):

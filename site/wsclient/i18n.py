@@ -252,6 +252,27 @@ _PT = {
     "announce.one": "{count} nova mensagem",
     "announce.other": "{count} novas mensagens",
     "history.unavailable": "O histórico de envios não será salvo: {detail}",
+    "vars.unknown": (
+        "Variável desconhecida na linha {line}, coluna {column}: “{name}”. "
+        "Defina-a em Variáveis, ou escreva {{{{{{{{ para enviar {{{{ como texto."
+    ),
+    "vars.after": "Com as variáveis preenchidas: {error}",
+    "vars.bad_name": (
+        "“{name}” não serve de nome: comece com uma letra ou _, e use só letras, dígitos, _, - e ."
+    ),
+    "vars.repeated": "“{name}” já está definida numa linha acima; esta não vale.",
+    "vars.no_name": "Esta linha tem um valor, mas não um nome.",
+    "vars.unreadable": "As variáveis salvas não puderam ser lidas: {detail}",
+    "panel.variables": "Variáveis",
+    "panel.name": "Nome",
+    "panel.value": "Valor",
+    "panel.add": "Adicionar variável",
+    "panel.remove": "Remover",
+    "panel.help": (
+        "Escreva {{{{nome}}}} numa mensagem para enviar o valor da variável. Prontas: "
+        "{{{{$timestamp}}}}, {{{{$isoTimestamp}}}}, {{{{$uuid}}}}, {{{{$randomInt}}}} e "
+        "{{{{$counter}}}}."
+    ),
     "features.fallback": (
         "Este navegador não tem {features}. A página usa código próprio no lugar: "
         "mensagens binárias funcionam, um pouco mais devagar."
@@ -486,6 +507,28 @@ _EN = {
     "announce.one": "{count} new message",
     "announce.other": "{count} new messages",
     "history.unavailable": "Send history will not be saved: {detail}",
+    "vars.unknown": (
+        "Unknown variable at line {line}, column {column}: “{name}”. "
+        "Define it under Variables, or write {{{{{{{{ to send {{{{ as text."
+    ),
+    "vars.after": "With the variables filled in: {error}",
+    "vars.bad_name": (
+        "“{name}” cannot be a name: it starts with a letter or _, then has only "
+        "letters, digits, _, - or dots."
+    ),
+    "vars.repeated": "“{name}” is already defined in a row above; this one does not count.",
+    "vars.no_name": "This row has a value but no name.",
+    "vars.unreadable": "The saved variables could not be read: {detail}",
+    "panel.variables": "Variables",
+    "panel.name": "Name",
+    "panel.value": "Value",
+    "panel.add": "Add variable",
+    "panel.remove": "Remove",
+    "panel.help": (
+        "Write {{{{name}}}} in a message to send the variable's value. Built in: "
+        "{{{{$timestamp}}}}, {{{{$isoTimestamp}}}}, {{{{$uuid}}}}, {{{{$randomInt}}}} and "
+        "{{{{$counter}}}}."
+    ),
     "features.fallback": (
         "This browser lacks {features}. The page uses its own code instead: "
         "binary messages work, a little slower."

@@ -218,6 +218,9 @@ class _SharedPage:
             page.click("#stop-retry", timeout=RESET_TIMEOUT_MS)
         if page.locator("#discard-pending").is_visible():
             page.click("#discard-pending", timeout=RESET_TIMEOUT_MS)
+        remove = page.locator("#variables .var-remove")
+        while remove.count():
+            remove.first.click(timeout=RESET_TIMEOUT_MS)
         page.set_viewport_size(self._viewport)
         page.emulate_media(color_scheme="no-preference")
         # Ticking automatic reconnects after a drop would start trying the old server.
