@@ -16,11 +16,12 @@ from ui.logtools import LogTools
 from ui.logview import LogView
 from ui.panel import VariablesView
 from ui.pending import PendingView
+from ui.saved import SavedView
 from ui.socket import Socket
 from ui.status import StatusView
 from wsclient.client import HISTORY_KEY, Client
 from wsclient.events import InternalError, Start, Tick
-from wsclient.panel import VARIABLES_KEY
+from wsclient.panel import SAVED_KEY, VARIABLES_KEY
 from wsclient.settings import Settings
 
 __all__ = ["App"]
@@ -51,6 +52,7 @@ class App:
             FrameStore(document),
             PendingView(document, self.feed),
             VariablesView(document, self.feed),
+            SavedView(document, self.feed),
             AddressBar(),
         ]
         self._do: dict = {}
@@ -69,8 +71,9 @@ class App:
             self._listen("messages", event, self.log_view.fill_meta)
         stored, error = bridge.load(HISTORY_KEY)
         variables = "" if error else str(bridge.load(VARIABLES_KEY)[0])
+        saved = "" if error else str(bridge.load(SAVED_KEY)[0])
         missing = str(bridge.missing_features())
-        self.feed(Start(clock.now(), str(stored), str(error), missing, variables))
+        self.feed(Start(clock.now(), str(stored), str(error), missing, variables, saved))
         self._ticker = create_proxy(self._guard(self._tick))
         js.setInterval(self._ticker, TICK_MS)
         document.documentElement.classList.add("ready")

@@ -287,3 +287,11 @@ export function missingFeatures() {
 export function randomHex(n) {
   return toHexFallback(crypto.getRandomValues(new Uint8Array(n)));
 }
+
+// The file picked in input, as text: done(text, "") or done(null, why). The input is
+// emptied, so picking the same file again is a change too.
+export function readFile(input, done) {
+  const file = input.files[0];
+  input.value = "";
+  if (file) file.text().then((text) => done(text, ""), (e) => done(null, String(e)));
+}

@@ -22,6 +22,7 @@ __all__ = [
     "make_item",
     "missing_features",
     "random_hex",
+    "read_file",
     "send_bytes",
     "set_metas",
     "show_notice",
@@ -40,6 +41,7 @@ js_length = _module.jsLength
 keep_only = _module.keepOnly
 line_beyond = _module.lineBeyond
 random_hex = _module.randomHex
+read_file = _module.readFile
 load = _module.load
 make_item = _module.makeItem
 missing_features = _module.missingFeatures

@@ -7,7 +7,7 @@ commands it leaves in `out` (wsclient.commands), in order, deciding nothing.
 """
 
 from wsclient import events, i18n, present
-from wsclient.chars import is_blank, utf16_index
+from wsclient.chars import is_blank
 from wsclient.commands import (
     Address,
     Announce,
@@ -25,7 +25,6 @@ from wsclient.log import RECEIVED, SENT, MessageLog
 from wsclient.logfilter import LogFilter
 from wsclient.logtools import ALL, LABELS, UNDO_MS, LogTools
 from wsclient.panel import Panel
-from wsclient.payload import parse_payload
 from wsclient.pending import Pending
 from wsclient.session import CLOSED, CLOSING, Session
 from wsclient.settings import Settings
@@ -82,7 +81,7 @@ class Client:
         self.clock = present.Clock(offset_minutes)
         self.history = History()
         self.filter = LogFilter(self.log, self.out)
-        self.panel = Panel(self.lang, self.out)
+        self.panel = Panel(self.lang, self.out, self.session)
         self.tools = LogTools(self.log, self.session, self.out, self.lang, self.clock)
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
@@ -102,6 +101,10 @@ class Client:
             events.StopRetry: self._stop_retry,
             events.Compose: self._compose,
             events.VariablesEdited: self.panel.edited,
+            events.SaveMessage: self.panel.save,
+            events.UseSaved: self._use_saved,
+            events.ChangeSaved: self.panel.change,
+            events.SavedFile: self.panel.file,
             events.Answer: lambda e: self.pending.answer(e.choice, e.now),
             events.Discard: lambda e: self.pending.discard(e.seq),
             events.Recall: self._recall,
@@ -184,7 +187,7 @@ class Client:
             session.note("history.unavailable", now, detail=event.load_error)
         elif event.stored_history:
             self.history = History.loads(event.stored_history)
-        self.panel.start(event.stored_variables, session, now)
+        self.panel.start(event.stored_variables, event.stored_saved, now)
         self.out.append(
             Fields(settings.url, settings.protocols, settings.auto_reconnect, settings.mode)
         )
@@ -230,17 +233,10 @@ class Client:
 
     def _compose(self, event: events.Compose) -> None:
         text = event.text
-        variables = self.panel.variables
         try:
-            filled = variables.fill(text, event.now, event.random)
-            payload = parse_payload(event.mode, filled)
+            filled, payload = self.panel.payload(event.mode, text, event.now, event.random)
         except InputError as exc:
-            said = self._t(exc.key, **exc.params)
-            where = utf16_index(text, exc.params.get("position", 0))
-            if exc.key != "vars.unknown" and filled is not text:
-                # Its line and column are in the filled-in text, not in the field.
-                said, where = self._t("vars.after", error=said), 0
-            self.out.append(SendError(said, where))
+            self.out.append(self.panel.said(exc, text))
             return
         if not event.anyway and (not payload or is_blank(filled)):
             # Enter on an empty field is a slip far more often than a wish to send an
@@ -250,7 +246,7 @@ class Client:
         # Sent now, or queued until a connection opens: either way the field is free.
         # The history keeps the text as typed, so its variables are filled in again.
         self.session.send(payload, event.now)
-        variables.sent()
+        self.panel.sent()
         self.out.append(ComposerText(""))
         self.out.append(SendError(None))
         if self.history.add(text, event.mode):
@@ -263,12 +259,19 @@ class Client:
             text = self.history.down(event.current)
         if text is not None:
             # The format comes back with the text: "de ad" sent as Hex is Hex again.
-            mode = self.history.mode
-            self.out.append(ComposerText(text, mode))
-            self.out.append(SendError(None))
-            if mode != self.settings.mode:
-                self.settings.mode = mode
-                self._address()
+            self._into_composer(self.history.mode, text)
+
+    def _use_saved(self, event: events.UseSaved) -> None:
+        loaded = self.panel.use(event)
+        if loaded:
+            self._into_composer(loaded[0], loaded[1])
+
+    def _into_composer(self, mode: str, text: str) -> None:
+        self.out.append(ComposerText(text, mode))
+        self.out.append(SendError(None))
+        if mode != self.settings.mode:
+            self.settings.mode = mode
+            self._address()
 
     def _mode_changed(self, event: events.ModeChanged) -> None:
         self.settings.mode = event.mode

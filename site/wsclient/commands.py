@@ -12,7 +12,7 @@ from wsclient.pagecommands import (
     LetGo,
     ShowPage,
 )
-from wsclient.paneldata import VariableFaults, VariablesTable
+from wsclient.paneldata import PanelStatus, SavedList, SaveFile, VariableFaults, VariablesTable
 from wsclient.plain import Plain
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -57,6 +57,9 @@ __all__ = [
     "ToolStatus",
     "Transmit",
     "VariableFaults",
+    "PanelStatus",
+    "SavedList",
+    "SaveFile",
     "VariablesTable",
 ]
 

@@ -5,7 +5,7 @@ these and feeds it to `Client.handle()`. Every event carries `now`, the wall-clo
 milliseconds the shell read, because the core has no clock of its own.
 """
 
-from wsclient.paneldata import VariablesEdited
+from wsclient.paneldata import ChangeSaved, SavedFile, SaveMessage, UseSaved, VariablesEdited
 from wsclient.plain import Plain
 from wsclient.toolevents import (
     ClearLog,
@@ -64,6 +64,10 @@ __all__ = [
     "Transmitted",
     "UndoClear",
     "VariablesEdited",
+    "ChangeSaved",
+    "SavedFile",
+    "SaveMessage",
+    "UseSaved",
 ]
 
 
@@ -73,10 +77,11 @@ class Start(Plain):
     stored_history is the history as kept in storage ("" for none); load_error is
     why storage could not be read, or "". missing names the browser features the page
     replaces with its own code ("Uint8Array.fromHex, …"), or "". stored_variables is
-    the variables table as kept in storage ("" for none).
+    the variables table, and stored_saved the saved messages, as kept in storage ("" for
+    none).
     """
 
-    _fields = ("now", "stored_history", "load_error", "missing", "stored_variables")
+    _fields = ("now", "stored_history", "load_error", "missing", "stored_variables", "stored_saved")
 
     def __init__(
         self,
@@ -85,12 +90,14 @@ class Start(Plain):
         load_error: str = "",
         missing: str = "",
         stored_variables: str = "",
+        stored_saved: str = "",
     ) -> None:
         self.now = now
         self.stored_history = stored_history
         self.load_error = load_error
         self.missing = missing
         self.stored_variables = stored_variables
+        self.stored_saved = stored_saved
 
 
 # --- the user ---

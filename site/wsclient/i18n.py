@@ -256,13 +256,56 @@ _PT = {
         "Variável desconhecida na linha {line}, coluna {column}: “{name}”. "
         "Defina-a em Variáveis, ou escreva {{{{{{{{ para enviar {{{{ como texto."
     ),
-    "vars.after": "Com as variáveis preenchidas: {error}",
+    "vars.after": "Com as variáveis preenchidas: {detail}",
     "vars.bad_name": (
         "“{name}” não serve de nome: comece com uma letra ou _, e use só letras, dígitos, _, - e ."
     ),
     "vars.repeated": "“{name}” já está definida numa linha acima; esta não vale.",
     "vars.no_name": "Esta linha tem um valor, mas não um nome.",
-    "vars.unreadable": "As variáveis salvas não puderam ser lidas: {detail}",
+    "variables.unreadable": "As variáveis salvas não puderam ser lidas: {detail}",
+    "saved.default_name": "Mensagem {count}",
+    "saved.saved": "Mensagem salva: “{name}”.",
+    "saved.sent": "Enviada: “{name}”.",
+    "saved.refused": "“{name}” não foi enviada. {error}",
+    "saved.no_name": "Uma mensagem salva precisa de um nome: “{name}” continua como estava.",
+    "saved.renamed": "Renomeada para “{name}”.",
+    "saved.updated": "“{name}” agora guarda o que está no campo de mensagem.",
+    "saved.deleted": "“{name}” excluída.",
+    "saved.restored": "“{name}” está de volta.",
+    "saved.moved": "“{name}” agora é a {count}ª.",
+    "saved.exported.one": "{count} mensagem salva exportada.",
+    "saved.exported.other": "{count} mensagens salvas exportadas.",
+    "saved.imported.one": "{count} mensagem importada, depois das que já estavam salvas.",
+    "saved.imported.other": "{count} mensagens importadas, depois das que já estavam salvas.",
+    "saved.unreadable_file": "O arquivo não pôde ser lido: {detail}. Nada foi importado.",
+    "saved.not_json": "O arquivo não é JSON. Nada foi importado.",
+    "saved.not_ours": (
+        "O arquivo não é uma lista de mensagens salvas exportada por esta página. "
+        "Nada foi importado."
+    ),
+    "saved.version": (
+        "O arquivo é da versão {detail} das mensagens salvas, que esta página não lê. "
+        "Nada foi importado."
+    ),
+    "saved.no_list": "O arquivo não tem a lista “messages”. Nada foi importado.",
+    "saved.bad_item": (
+        "A mensagem {count} do arquivo não tem “{detail}” válido. Nada foi importado."
+    ),
+    "saved.unreadable": "As mensagens salvas não puderam ser lidas: {detail}",
+    "saved.title": "Mensagens salvas",
+    "saved.save": "Salvar mensagem",
+    "saved.name_field": "Nome da mensagem",
+    "saved.name_word": "Nome de",
+    "saved.use": "Carregar",
+    "saved.send": "Enviar",
+    "saved.update": "Atualizar com o campo",
+    "saved.up": "Subir",
+    "saved.down": "Descer",
+    "saved.delete": "Excluir",
+    "saved.export": "Baixar arquivo",
+    "saved.import": "Carregar arquivo",
+    "saved.undo": "Restaurar",
+    "saved.empty": "Nenhuma mensagem salva. Escreva uma no campo de mensagem e salve-a.",
     "panel.variables": "Variáveis",
     "panel.name": "Nome",
     "panel.value": "Valor",
@@ -511,14 +554,56 @@ _EN = {
         "Unknown variable at line {line}, column {column}: “{name}”. "
         "Define it under Variables, or write {{{{{{{{ to send {{{{ as text."
     ),
-    "vars.after": "With the variables filled in: {error}",
+    "vars.after": "With the variables filled in: {detail}",
     "vars.bad_name": (
         "“{name}” cannot be a name: it starts with a letter or _, then has only "
         "letters, digits, _, - or dots."
     ),
     "vars.repeated": "“{name}” is already defined in a row above; this one does not count.",
     "vars.no_name": "This row has a value but no name.",
-    "vars.unreadable": "The saved variables could not be read: {detail}",
+    "variables.unreadable": "The saved variables could not be read: {detail}",
+    "saved.default_name": "Message {count}",
+    "saved.saved": "Message saved: “{name}”.",
+    "saved.sent": "Sent: “{name}”.",
+    "saved.refused": "“{name}” was not sent. {error}",
+    "saved.no_name": "A saved message needs a name: “{name}” stays as it was.",
+    "saved.renamed": "Renamed to “{name}”.",
+    "saved.updated": "“{name}” now holds what is in the message field.",
+    "saved.deleted": "“{name}” deleted.",
+    "saved.restored": "“{name}” is back.",
+    "saved.moved": "“{name}” is now number {count}.",
+    "saved.exported.one": "{count} saved message exported.",
+    "saved.exported.other": "{count} saved messages exported.",
+    "saved.imported.one": "{count} message imported, after the ones already saved.",
+    "saved.imported.other": "{count} messages imported, after the ones already saved.",
+    "saved.unreadable_file": "The file could not be read: {detail}. Nothing was imported.",
+    "saved.not_json": "The file is not JSON. Nothing was imported.",
+    "saved.not_ours": (
+        "The file is not a list of saved messages exported by this page. Nothing was imported."
+    ),
+    "saved.version": (
+        "The file is version {detail} of the saved messages, which this page cannot read. "
+        "Nothing was imported."
+    ),
+    "saved.no_list": "The file has no “messages” list. Nothing was imported.",
+    "saved.bad_item": (
+        "Message {count} of the file has no valid “{detail}”. Nothing was imported."
+    ),
+    "saved.unreadable": "The saved messages could not be read: {detail}",
+    "saved.title": "Saved messages",
+    "saved.save": "Save message",
+    "saved.name_field": "Message name",
+    "saved.name_word": "Name of",
+    "saved.use": "Load",
+    "saved.send": "Send",
+    "saved.update": "Update from the field",
+    "saved.up": "Move up",
+    "saved.down": "Move down",
+    "saved.delete": "Delete",
+    "saved.export": "Download file",
+    "saved.import": "Load from file",
+    "saved.undo": "Restore",
+    "saved.empty": "No saved messages. Write one in the message field and save it.",
     "panel.variables": "Variables",
     "panel.name": "Name",
     "panel.value": "Value",

@@ -39,10 +39,12 @@ NOT_TLS = b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r
 # focus and the address.
 # The counters, the round-trip time and the announcer keep counting across tests, so
 # they are left out: the tests that read them have a page of their own. So is the log
-# tools' notice: the reset's own clear leaves one, with its undo, for a few seconds.
+# tools' notice: the reset's own clear leaves one, with its undo, for a few seconds; and so
+# is the saved messages' notice, which the reset's deletions leave.
 PAGE_STATE_JS = """() => {
     const skip = new Set(['stats-sent', 'stats-received', 'rtt', 'announcer', 'pyscript-config',
-                          'tool-notice', 'tool-status', 'undo-clear', 'reset-counters']);
+                          'tool-notice', 'tool-status', 'undo-clear', 'reset-counters',
+                          'saved-notice', 'saved-status', 'saved-undo']);
     // An element inside a hidden one shows nothing either way: its own hidden flag aside.
     const hides = el => el.parentElement && !el.parentElement.checkVisibility() ? null
                                                                                : el.hidden;
@@ -218,9 +220,9 @@ class _SharedPage:
             page.click("#stop-retry", timeout=RESET_TIMEOUT_MS)
         if page.locator("#discard-pending").is_visible():
             page.click("#discard-pending", timeout=RESET_TIMEOUT_MS)
-        remove = page.locator("#variables .var-remove")
-        while remove.count():
-            remove.first.click(timeout=RESET_TIMEOUT_MS)
+        for remove in ("#variables .var-remove", "#saved .saved-delete"):
+            while page.locator(remove).count():
+                page.locator(remove).first.click(timeout=RESET_TIMEOUT_MS)
         page.set_viewport_size(self._viewport)
         page.emulate_media(color_scheme="no-preference")
         # Ticking automatic reconnects after a drop would start trying the old server.

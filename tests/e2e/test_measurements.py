@@ -14,6 +14,7 @@ pytestmark = [pytest.mark.usefixtures("no_internal_errors"), pytest.mark.own_pag
 # The message rate has one decimal; the spec does not say how many the byte rate has.
 PT_RATES = r"(\d+,\d) msg/s · (\d+(?:,\d+)?) B/s"
 EN_RATES = r"(\d+\.\d) msg/s · (\d+(?:\.\d+)?) B/s"
+STAMP_SLACK_MS = 50
 ECHO_DELAY = 0.3
 
 
@@ -86,7 +87,11 @@ def test_rtt_is_measured_to_the_echo_not_to_other_messages(open_page, scripted_s
     pattern = re.compile(r"^RTT do eco: última (\d+,\d) ms · mediana (\d+,\d) ms$")
     expect(rtt).to_have_text(pattern)
     last, median = (_number(group) for group in pattern.match(rtt.text_content()).groups())
-    assert ECHO_DELAY * 1000 <= last < 10_000, f"RTT {last} ms for an echo {ECHO_DELAY} s late"
+    # The page stamps a send just after the socket takes it, so on a loaded machine the
+    # server may hold it a few milliseconds before the stamp; the noise came at once.
+    assert ECHO_DELAY * 1000 - STAMP_SLACK_MS <= last < 10_000, (
+        f"RTT {last} ms for an echo {ECHO_DELAY} s late"
+    )
     assert median == last
 
 
