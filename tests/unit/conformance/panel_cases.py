@@ -8,23 +8,19 @@ from wsclient.settings import Settings
 NOW = 1796180645678.0  # above 2**31, as every time in milliseconds now is
 
 
-def _client(stored="", **query):
-    """An English page connected to ws://h/, started with stored variables."""
+def _client(stored="", saved=""):
+    """An English page connected to ws://h/, started with stored variables and saved messages."""
     core = Client(Settings.from_search("?lang=en&url=ws://h/", ""), 0, lambda: 0.5)
-    core.handle(events.Start(0.0, stored_variables=stored))
+    core.handle(events.Start(0.0, stored_variables=stored, stored_saved=saved))
     core.handle(events.Opened("ws://h/", "", "", 0.0))
     core.out.clear()
     return core
 
 
-def _feed(core, event):
-    """Feed event; return its commands as lists, Draw and the counters left out."""
+def _feed(core, event, skip=(commands.Measurements,)):
+    """Feed event; return its commands as lists, Draw and the kinds in skip left out."""
     core.handle(event)
-    out = [
-        c.as_list()
-        for c in core.out
-        if c is not commands.DRAW and not isinstance(c, commands.Measurements)
-    ]
+    out = [c.as_list() for c in core.out if c is not commands.DRAW and not isinstance(c, skip)]
     core.out.clear()
     return out
 

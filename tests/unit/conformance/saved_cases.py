@@ -1,12 +1,11 @@
 """wsclient.saved and the panel's saved messages, through wsclient.client's events."""
 
+from conformance import panel_cases
 from conformance.runner import table
 from wsclient import commands, events
-from wsclient.client import Client
 from wsclient.errors import InputError
 from wsclient.panel import SAVED_KEY
 from wsclient.saved import FILE_FORMAT, Saved, read_file
-from wsclient.settings import Settings
 
 GOOD = '{"format": "%s", "version": 1, "messages": [%%s]}' % FILE_FORMAT
 
@@ -31,20 +30,12 @@ def _moves():
 
 def _client(stored=""):
     """An English page connected to ws://h/, started with stored saved messages."""
-    core = Client(Settings.from_search("?lang=en&url=ws://h/", ""), 0, lambda: 0.5)
-    core.handle(events.Start(0.0, stored_saved=stored))
-    core.handle(events.Opened("ws://h/", "", "", 0.0))
-    core.out.clear()
-    return core
+    return panel_cases._client(saved=stored)
 
 
 def _feed(core, event):
     """Feed event; return its commands as lists, Draw, the counters and Store left out."""
-    core.handle(event)
-    skip = (commands.Measurements, commands.Store)
-    out = [c.as_list() for c in core.out if c is not commands.DRAW and not isinstance(c, skip)]
-    core.out.clear()
-    return out
+    return panel_cases._feed(core, event, (commands.Measurements, commands.Store))
 
 
 def _sent(core):
