@@ -17,6 +17,7 @@ from ui.logview import LogView
 from ui.panel import VariablesView
 from ui.pending import PendingView
 from ui.saved import SavedView
+from ui.shortcuts import Shortcuts
 from ui.socket import Socket
 from ui.status import StatusView
 from wsclient.client import HISTORY_KEY, Client
@@ -53,6 +54,7 @@ class App:
             PendingView(document, self.feed),
             VariablesView(document, self.feed),
             SavedView(document, self.feed),
+            Shortcuts(document, self.feed),
             AddressBar(),
         ]
         self._do: dict = {}
@@ -112,8 +114,10 @@ class App:
         self.feed(Tick(clock.now(), self.socket.buffered()))
 
     def _listen(self, element_id: str, event: str, handler) -> None:
+        """Attach handler, guarded, to the element with element_id ("": the document)."""
         proxy = create_proxy(self._guard(handler))
-        document.getElementById(element_id).addEventListener(event, proxy)
+        target = document.getElementById(element_id) if element_id else document
+        target.addEventListener(event, proxy)
         self._listeners.append(proxy)
 
     def _guard(self, handler):

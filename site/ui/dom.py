@@ -41,4 +41,6 @@ def translate(document, lang: str) -> None:
         node.textContent = i18n.t(lang, node.dataset.i18n)
     for node in document.querySelectorAll("[data-i18n-placeholder]"):
         node.placeholder = i18n.t(lang, node.dataset.i18nPlaceholder)
+    for node in document.querySelectorAll("[data-i18n-aria-label]"):
+        node.setAttribute("aria-label", i18n.t(lang, node.dataset.i18nAriaLabel))
     document.getElementById("messages").setAttribute("aria-label", i18n.t(lang, "log.label"))

@@ -12,15 +12,17 @@ import pytest
 from wsclient import i18n
 
 INDEX = Path(__file__).resolve().parents[2] / "site" / "index.html"
+# The attributes translated, by the data- attribute that names their key.
+ATTRIBUTES = {"data-i18n-placeholder": "placeholder", "data-i18n-aria-label": "aria-label"}
 # Elements that have no end tag, so never hold text.
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 
 
 class _Texts(HTMLParser):
-    """Collects (attribute, key, text) for each data-i18n and data-i18n-placeholder element.
+    """Collects (attribute, key, text) for each element with data-i18n or an ATTRIBUTES key.
 
-    For data-i18n the text is the element's textContent; for data-i18n-placeholder it
-    is its placeholder attribute.
+    For data-i18n the text is the element's textContent; for the others, the attribute
+    they translate (data-i18n-placeholder: placeholder).
     """
 
     def __init__(self):
@@ -30,9 +32,9 @@ class _Texts(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if "data-i18n-placeholder" in attrs:
-            key = attrs["data-i18n-placeholder"]
-            self.found.append(("data-i18n-placeholder", key, attrs.get("placeholder") or ""))
+        for kind, attribute in ATTRIBUTES.items():
+            if kind in attrs:
+                self.found.append((kind, attrs[kind], attrs.get(attribute) or ""))
         if tag not in VOID:
             self._open.append([tag, attrs.get("data-i18n"), []])
 
@@ -71,9 +73,9 @@ def page_texts():
 
 
 def test_page_has_texts_to_translate(page_texts):
-    """The page marks its texts, the placeholder of #message among them."""
+    """The page marks its texts, the placeholder of #message and an aria-label among them."""
     kinds = {kind for kind, _, _ in page_texts}
-    assert kinds == {"data-i18n", "data-i18n-placeholder"}, page_texts
+    assert kinds == {"data-i18n", *ATTRIBUTES}, page_texts
 
 
 def test_page_texts_are_i18n_pt_br_texts(page_texts):
