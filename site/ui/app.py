@@ -47,6 +47,7 @@ class App:
             self.socket,
             StatusView(document, texts),
             self.log_view,
+            self.log_view.follow,
             ConnectionBar(document, texts, self.feed),
             Composer(document, texts, self.feed),
             LogTools(document, texts, self.feed, guard),

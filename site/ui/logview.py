@@ -4,6 +4,7 @@ import js
 from pyscript.ffi import create_proxy, is_none
 
 from ui import bridge
+from ui.follow import Follow, at_end
 from ui.text import call_with_text
 from wsclient import i18n, pages, present
 from wsclient.binary import hex_dump
@@ -61,6 +62,7 @@ class LogView:
         self._dropped_shown = 0  # the count #dropped says, so it is written only on change
         self._dirty = False
         self._immediate = 0
+        self.follow = Follow(document, lang)
 
     def handlers(self) -> dict:
         """The commands this view carries out."""
@@ -116,7 +118,7 @@ class LogView:
         ul = self._list
         # Read before this frame's writes, while the layout is still the one painted:
         # a read after them would lay out the whole list once more, every frame.
-        stick = bool(entries) and ul.scrollHeight - ul.scrollTop - ul.clientHeight < 40
+        stick = bool(entries) and at_end(ul)
         if self._changed:
             for seq in self._changed:
                 self._restate(seq)
@@ -131,8 +133,10 @@ class LogView:
             ul.append(*items)
             if bare > 0:
                 self._bare = True
-            if stick or remove >= ul.childElementCount:
+            followed = stick or remove >= ul.childElementCount
+            if followed:
                 ul.scrollTop = ul.scrollHeight
+            self.follow.drawn(len(entries), followed)
         texts = self._texts
         if log.scanning:
             return  # the counts come with the filter's result

@@ -221,6 +221,11 @@ def filter_count(matched: int, total: int, lang: str) -> str:
     return i18n.t(lang, "filter.count", matched=number(lang, matched), count=total)
 
 
+def new_entries(count: int, lang: str) -> str:
+    """How many entries arrived since the user scrolled up ("37 novas ↓")."""
+    return i18n.t(lang, "log.new", count=count)
+
+
 def dropped_note(count: int, lang: str) -> str:
     """How many entries left the list, or never reached it ("12 older messages hidden")."""
     return i18n.t(lang, "log.dropped", count=count)
