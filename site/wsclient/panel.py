@@ -148,10 +148,10 @@ class Panel:
                 self._changed([index, "name"], self._t("saved.no_name", name=name))
                 return
             saved.rename(index, new)
-            self._changed(None, self._t("saved.renamed", name=new))
+            self._changed([index, "name"], self._t("saved.renamed", name=new))
         elif action == "update":
             saved.update(index, event.mode, event.text)
-            self._changed(None, self._t("saved.updated", name=name))
+            self._changed([index, "update"], self._t("saved.updated", name=name))
         elif action == "delete":
             self._deleted_at, self._deleted = index, saved.delete(index)
             left = len(saved.items)

@@ -105,7 +105,7 @@ class SavedFile(Plain):
 
 class SavedList(Plain):
     """Draw the saved messages: [name, mode, text] each; then focus the control named by
-    focus, [index, "name" | "up" | "down" | "use"], or the save button ([-1, ""]), or
+    focus, [index, "name" | "use" | "update" | "up" | "down"], or the save button ([-1, ""]), or
     leave the focus where it is (None)."""
 
     _fields = ("items", "focus")

@@ -165,9 +165,12 @@ CASES = table("read_file", _read, FILES) + [
                 ["SavedList", [["a", "text", "1"]], [0, "name"]],
                 ["PanelStatus", "A saved message needs a name: “a” stays as it was.", False],
             ],
-            [["SavedList", [["b", "text", "1"]], None], ["PanelStatus", "Renamed to “b”.", False]],
             [
-                ["SavedList", [["b", "hex", "ff"]], None],
+                ["SavedList", [["b", "text", "1"]], [0, "name"]],
+                ["PanelStatus", "Renamed to “b”.", False],
+            ],
+            [
+                ["SavedList", [["b", "hex", "ff"]], [0, "update"]],
                 ["PanelStatus", "“b” now holds what is in the message field.", False],
             ],
         ],
