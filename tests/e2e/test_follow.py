@@ -65,8 +65,9 @@ def test_end_on_the_list_returns_to_the_live_end(connect_to, scripted_server):
     page.keyboard.press("Home")
     page.wait_for_function(f"() => ({SCROLLED_UP_JS})(document.querySelector('#messages'))")
     send(page, "b")
-    pill = page.locator("#new-entries")
+    pill = page.get_by_role("button", name="41 novas ↓")  # the echo of b, then b0…b39
     expect(pill).to_be_visible()
     ul.focus()
     page.keyboard.press("End")
     expect(pill).to_be_hidden()
+    assert ul.evaluate(AT_END_JS)
