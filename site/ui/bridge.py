@@ -7,6 +7,8 @@ call itself.
 
 from pyscript.js_modules import bridge as _module
 
+from wsclient.variables import RANDOM_BYTES
+
 __all__ = [
     "bare_seqs",
     "call_later",
@@ -21,7 +23,7 @@ __all__ = [
     "load",
     "make_item",
     "missing_features",
-    "random_hex",
+    "random_bytes",
     "read_file",
     "send_bytes",
     "set_metas",
@@ -40,7 +42,6 @@ insert_in_order = _module.insertInOrder
 js_length = _module.jsLength
 keep_only = _module.keepOnly
 line_beyond = _module.lineBeyond
-random_hex = _module.randomHex
 read_file = _module.readFile
 load = _module.load
 make_item = _module.makeItem
@@ -50,3 +51,9 @@ set_metas = _module.setMetas
 show_notice = _module.showNotice
 store = _module.store
 time_origin = _module.timeOrigin
+
+
+def random_bytes() -> bytes:
+    """The random bytes a send may fill its variables with ({{$uuid}}, {{$randomInt}}):
+    the core has no source of its own."""
+    return bytes.fromhex(str(_module.randomHex(RANDOM_BYTES)))

@@ -4,7 +4,6 @@ from ui import bridge, clock
 from ui.text import call_with_text, read
 from wsclient.commands import ComposerText, SendError, Store
 from wsclient.events import Compose, Edited, ModeChanged, Recall, StorageFailed
-from wsclient.variables import RANDOM_BYTES
 
 __all__ = ["Composer"]
 
@@ -42,9 +41,8 @@ class Composer:
         self._field.focus()
 
     def _send(self, anyway: bool) -> None:
-        # Randomness for {{$uuid}} and {{$randomInt}}: the core has no source of its own.
-        random = bytes.fromhex(str(bridge.random_hex(RANDOM_BYTES)))
-        self._feed(Compose(str(self._mode.value), read(self._field), clock.now(), anyway, random))
+        mode, text = str(self._mode.value), read(self._field)
+        self._feed(Compose(mode, text, clock.now(), anyway, bridge.random_bytes()))
 
     def _key(self, event) -> None:
         key = event.key

@@ -6,7 +6,6 @@ from ui import bridge, clock
 from ui.text import read
 from wsclient.commands import PanelStatus, SavedList, SaveFile
 from wsclient.events import ChangeSaved, SavedFile, SaveMessage, UseSaved
-from wsclient.variables import RANDOM_BYTES
 
 __all__ = ["SavedView"]
 
@@ -83,8 +82,8 @@ class SavedView:
             return
         kind, index = str(button.className), self._index(button)
         if kind == "saved-use" or kind == "saved-send":
-            random = bytes.fromhex(str(bridge.random_hex(RANDOM_BYTES)))
-            self._feed(UseSaved(index, kind == "saved-send", clock.now(), random))
+            send = kind == "saved-send"
+            self._feed(UseSaved(index, send, clock.now(), bridge.random_bytes()))
             if kind == "saved-use":
                 self._field.focus()
         elif kind == "saved-update":
