@@ -6,6 +6,8 @@
 | Ctrl+Shift+L (Control on macOS too) | anywhere | clear the log |
 | / | outside every field, when single keys are on | focus the filter |
 | Esc | the message field or the format | leave them for the log |
+| Esc | the side panel, opened as a drawer | close it |
+| ← → Home End | the side panel's tabs | choose another tab |
 
 Chosen against the browsers' own: Chrome and Firefox take Ctrl+L, Ctrl+K and Ctrl+E
 (and ⌘ with them), Firefox Ctrl+Shift+K (its console) and Ctrl+Shift+X (text
@@ -14,18 +16,32 @@ desktops take to switch keyboard layouts, nor a key a screen reader holds (Inser
 Caps Lock). A single key can be turned off (WCAG 2.1.4); the others have modifiers.
 """
 
-__all__ = ["CLEAR", "FILTER", "KEYS_KEY", "LEAVE", "SEND", "action"]
+__all__ = [
+    "CLEAR",
+    "CLOSE_DRAWER",
+    "FILTER",
+    "KEYS_KEY",
+    "LEAVE",
+    "SEND",
+    "TAB_KEY",
+    "action",
+    "tab_after",
+]
 
 SEND = "send"
 CLEAR = "clear"
 FILTER = "filter"
 LEAVE = "leave"
+CLOSE_DRAWER = "close_drawer"
 # Where single-key shortcuts being off is kept.
 KEYS_KEY = "pyws.single_keys"
+# Where the side panel's chosen tab is kept.
+TAB_KEY = "pyws.panel_tab"
 
 # Where the focus is, as the shell says it: in the composer's message field or format
-# ("composer"), in another field ("field"), or elsewhere ("page").
-COMPOSER, FIELD, PAGE = "composer", "field", "page"
+# ("composer"), in the side panel while it is a drawer over the log ("drawer"), in
+# another field ("field"), or elsewhere ("page").
+COMPOSER, DRAWER, FIELD, PAGE = "composer", "drawer", "field", "page"
 
 
 def action(
@@ -42,7 +58,7 @@ def action(
 
     Args:
         key: KeyboardEvent.key; ctrl, meta, shift, alt: its modifiers.
-        focus: where the focus is: "composer", "field" or "page".
+        focus: where the focus is: "composer", "drawer", "field" or "page".
         mac: whether the platform is macOS, whose command key is ⌘ (meta).
         single_keys: whether the user left shortcuts of one key on.
     """
@@ -53,6 +69,23 @@ def action(
         return CLEAR
     if key == "/" and single_keys and focus == PAGE and not (ctrl or meta or alt):
         return FILTER
-    if key == "Escape" and focus == COMPOSER and not (ctrl or meta or alt or shift):
-        return LEAVE
+    if key == "Escape" and not (ctrl or meta or alt or shift):
+        if focus == COMPOSER:
+            return LEAVE
+        if focus == DRAWER:
+            return CLOSE_DRAWER
+    return None
+
+
+def tab_after(key: str, index: int, count: int) -> "int | None":
+    """The tab a key moves to from tab index of count, as the ARIA tabs pattern has it:
+    the arrows go round, Home and End go to the ends. None: the key is not for tabs."""
+    if key == "ArrowRight":
+        return (index + 1) % count
+    if key == "ArrowLeft":
+        return (index - 1) % count
+    if key == "Home":
+        return 0
+    if key == "End":
+        return count - 1
     return None

@@ -1,7 +1,7 @@
 """wsclient.shortcuts: which key does what, where the focus is."""
 
 from conformance.runner import table
-from wsclient.shortcuts import action
+from wsclient.shortcuts import action, tab_after
 
 
 def _does(args):
@@ -31,7 +31,22 @@ ROWS = [
     (["Escape", False, False, False, False, "composer", False, True], "leave"),
     (["Escape", False, False, False, False, "field", False, True], None),
     (["Escape", False, False, True, False, "composer", False, True], None),
+    (["Escape", False, False, False, False, "drawer", False, True], "close_drawer"),
+    (["Escape", False, False, False, False, "drawer", False, False], "close_drawer"),
+    (["Escape", True, False, False, False, "drawer", False, True], None),
     (["a", False, False, False, False, "page", False, True], None),
 ]
 
-CASES = table("action", _does, ROWS)
+# key, the tab focused, how many tabs
+TAB_ROWS = [
+    (["ArrowRight", 0, 2], 1),
+    (["ArrowRight", 1, 2], 0),  # round to the first
+    (["ArrowLeft", 0, 3], 2),  # round to the last
+    (["ArrowLeft", 2, 3], 1),
+    (["Home", 2, 3], 0),
+    (["End", 0, 3], 2),
+    (["ArrowDown", 0, 2], None),  # the page's to scroll
+    (["Enter", 0, 2], None),
+]
+
+CASES = table("action", _does, ROWS) + table("tab_after", lambda args: tab_after(*args), TAB_ROWS)
