@@ -115,6 +115,11 @@ class SavedView:
             kind: str(document.getElementById(kind + "-word").textContent) for kind, _ in BUTTONS
         }
         name_word = str(document.getElementById("saved-name-word").textContent)
+        # Each format as the composer's list names it, in the page's language.
+        modes = {
+            str(option.value): str(option.textContent)
+            for option in document.querySelectorAll("#mode option")
+        }
         self._list.replaceChildren()
         for index, (name, mode, text) in enumerate(command.items):
             item = document.createElement("li")
@@ -128,7 +133,7 @@ class SavedView:
             title.setAttribute("aria-label", name_word + " " + name)
             preview = document.createElement("span")
             preview.className = "saved-preview"
-            preview.textContent = mode + " · " + text[:80]
+            preview.textContent = modes.get(mode, mode) + " · " + text[:80]
             item.append(title, preview)
             for kind, sign in BUTTONS:
                 button = document.createElement("button")
