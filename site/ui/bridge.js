@@ -110,6 +110,18 @@ export function insertInOrder(ul, ...items) {
   }
 }
 
+// The height the list's first count entries take: read before a frame's writes, when
+// the layout is the one painted, it costs no layout of its own.
+export function leadingHeight(ul, count) {
+  const items = ul.children;
+  if (count <= 0 || items.length === 0) return 0;
+  if (count >= items.length) {
+    const last = items[items.length - 1];
+    return last.offsetTop + last.offsetHeight - items[0].offsetTop;
+  }
+  return items[count].offsetTop - items[0].offsetTop;
+}
+
 const BARE = "li[data-seq]:not([data-meta])";
 
 // The sequence numbers of the entries drawn without a meta line, comma-separated.

@@ -19,6 +19,7 @@ __all__ = [
     "insert_in_order",
     "js_length",
     "keep_only",
+    "leading_height",
     "line_beyond",
     "load",
     "make_item",
@@ -41,6 +42,7 @@ download = _module.download
 insert_in_order = _module.insertInOrder
 js_length = _module.jsLength
 keep_only = _module.keepOnly
+leading_height = _module.leadingHeight
 line_beyond = _module.lineBeyond
 read_file = _module.readFile
 load = _module.load

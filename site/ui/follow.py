@@ -6,9 +6,10 @@ the list's foot counts what arrived since ("37 novas ↓"); pressing it, or scro
 back to the end (End on the list), returns to the live end.
 """
 
+from ui import bridge
 from wsclient import present
 
-__all__ = ["Follow", "at_end"]
+__all__ = ["Follow", "Hold", "at_end"]
 
 # How close to the end, in pixels, still counts as at the end.
 SLACK = 40
@@ -60,3 +61,63 @@ class Follow:
     def _hide(self) -> None:
         self._count = 0
         self._button.hidden = True
+
+
+class Hold:
+    """Keeps the entries in sight where they are while the oldest go from above them.
+
+    Removing the oldest entries would move every entry below them up: to the browser,
+    and to the eye, a layout shift in every frame of a flood, whether the list follows
+    its end or the user reads further up. Instead the first entry left gets a top
+    margin as high as what was removed, so what is in sight stays put, and following
+    the end is a scroll. (A margin on one entry, not a padding of the list, which
+    would grow the list's own box, nor a custom property, which every entry would
+    inherit and restyle.) The space goes when the user starts to scroll the list,
+    the scroll position with it, so the scrollbar spans the entries alone again; and
+    when the list is drawn anew (a clear, a filter).
+    """
+
+    # Chrome lays out up to about 33 million pixels: past this the space goes at once.
+    LIMIT = 16_000_000
+
+    def __init__(self, ul) -> None:
+        self._list = ul
+        self._height = 0.0
+        self._holder = None  # the entry with the margin
+
+    def measure(self, count: int) -> float:
+        """The height of the first count entries: call before the frame's writes."""
+        return float(bridge.leading_height(self._list, count))
+
+    def removed(self, height: float) -> None:
+        """Entries that took height were removed from the top: hold their space on the
+        entry now first (call once this frame's entries are in)."""
+        self._height += height
+        if self._height > self.LIMIT:
+            self.drop()
+            return
+        first = self._list.firstElementChild
+        if first is not None:
+            first.style.marginTop = "%.2fpx" % self._height
+        self._holder = first
+
+    def settle(self) -> None:
+        """The user starts to scroll: take the space back, the scroll position with it.
+
+        Not in a quiet frame of a flood: Chrome reports even this counter-scroll as a
+        layout shift of the entries in sight.
+        """
+        if not self._height:
+            return
+        ul = self._list
+        top = float(ul.scrollTop)
+        height = self._height
+        self.drop()
+        ul.scrollTop = max(0.0, top - height)
+
+    def drop(self) -> None:
+        """No space held, wherever the scroll is (the list was drawn anew)."""
+        self._height = 0.0
+        if self._holder is not None:
+            self._holder.style.marginTop = ""
+            self._holder = None

@@ -4,7 +4,7 @@ import js
 from pyscript.ffi import create_proxy, is_none
 
 from ui import bridge
-from ui.follow import Follow, at_end
+from ui.follow import Follow, Hold, at_end
 from ui.text import call_with_text
 from wsclient import i18n, pages, present
 from wsclient.binary import hex_dump
@@ -63,6 +63,7 @@ class LogView:
         self._dirty = False
         self._immediate = 0
         self.follow = Follow(document, lang)
+        self._hold = Hold(self._list)
 
     def handlers(self) -> dict:
         """The commands this view carries out."""
@@ -119,18 +120,23 @@ class LogView:
         # Read before this frame's writes, while the layout is still the one painted:
         # a read after them would lay out the whole list once more, every frame.
         stick = bool(entries) and at_end(ul)
+        held = self._hold.measure(remove) if remove and entries else 0.0
         if self._changed:
             for seq in self._changed:
                 self._restate(seq)
             self._changed = []
         if remove:
             self._remove_oldest(ul, remove)
+            if not held:
+                self._hold.drop()
         if entries:
             # In a big batch only the last entries can be in sight: the others get
             # their meta line when the user scrolls up to them (see fill_meta).
             bare = len(entries) - META_TAIL
             items = [self._item(entry, i < bare) for i, entry in enumerate(entries)]
             ul.append(*items)
+            if held:
+                self._hold.removed(held)
             if bare > 0:
                 self._bare = True
             followed = stick or remove >= ul.childElementCount
@@ -158,6 +164,7 @@ class LogView:
             numbers = set([int(seq) for seq in missing.split(",")])
             self._rest = [entry for entry in view if entry.seq in numbers]
             self._meta_from = view[max(0, len(view) - META_TAIL)].seq
+        self._hold.drop()
         ul.scrollTop = ul.scrollHeight
 
     def _draw_rest(self) -> None:
@@ -184,7 +191,9 @@ class LogView:
 
     def fill_meta(self, event=None) -> None:
         """Give every entry drawn without its meta line one: the user is about to
-        scroll the list, so a flood's entries get it only when someone can see them."""
+        scroll the list, so a flood's entries get it only when someone can see them.
+        The space kept for removed entries goes too (Hold)."""
+        self._hold.settle()
         if not self._bare:
             return
         self._bare = False
