@@ -13,11 +13,17 @@ from wsdev import EchoServer  # noqa: E402
 from wsdev.chromium import launch_options  # noqa: E402
 from wsdev.http import serving  # noqa: E402
 
+# A 1366×768 laptop's whole screen, a phone's, and the laptop in the dark theme.
 SHOTS = {
-    "desktop": {"viewport": {"width": 1100, "height": 960}, "color_scheme": "light"},
-    "mobile": {"viewport": {"width": 375, "height": 1400}, "color_scheme": "light"},
-    "dark": {"viewport": {"width": 1100, "height": 960}, "color_scheme": "dark"},
+    "desktop": {"viewport": {"width": 1366, "height": 768}, "color_scheme": "light"},
+    "mobile": {"viewport": {"width": 375, "height": 667}, "color_scheme": "light"},
+    "dark": {"viewport": {"width": 1366, "height": 768}, "color_scheme": "dark"},
 }
+# Saved messages in the side panel: (name, send mode, message).
+SAVED = [
+    ("entrar", "json", '{"tipo": "entrar", "sala": "{{sala}}", "em": {{$timestamp}}}'),
+    ("ping", "text", "ping {{$counter}}"),
+]
 # (send mode, message): text, HTML that stays text, JSON shown pretty, and a binary frame.
 MESSAGES = [
     ("text", "olá mundo"),
@@ -32,7 +38,27 @@ def _shoot(browser, url, name, options, out):
     page = context.new_page()
     page.goto(url)
     expect(page.locator("#status")).to_have_class("open", timeout=60_000)
+    # On a phone the panel is a drawer, and the JSON box waits behind "Mais".
+    narrow = options["viewport"]["width"] < 960
+    if narrow:
+        page.get_by_role("button", name="Painel").click()
+    for title, mode, text in SAVED:
+        page.select_option("#mode", mode)
+        page.fill("#message", text)
+        page.get_by_label("Nome da mensagem").fill(title)
+        page.get_by_role("button", name="Salvar mensagem").click()
+    page.get_by_role("tab", name="Variáveis").click()
+    page.get_by_role("button", name="Adicionar variável").click()
+    page.keyboard.type("sala")
+    page.keyboard.press("Tab")
+    page.keyboard.type("geral")
+    page.get_by_role("tab", name="Mensagens salvas").click()
+    if narrow:
+        page.get_by_role("button", name="Painel").click()
+        page.get_by_role("button", name="Mais").click()
     page.check("#pretty-json")
+    if narrow:
+        page.get_by_role("button", name="Mais").click()
     for mode, text in MESSAGES:
         page.select_option("#mode", mode)
         page.fill("#message", text)

@@ -31,3 +31,12 @@ def pytest_collection_modifyitems(items):
         if interpreter:
             group += "-" + interpreter
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--flood",
+        type=int,
+        default=20_000,
+        help="messages in the no-shift flood test (tests/e2e/test_layout.py); 200000 in full",
+    )

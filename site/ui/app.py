@@ -20,6 +20,7 @@ from ui.saved import SavedView
 from ui.shortcuts import Shortcuts
 from ui.socket import Socket
 from ui.status import StatusView
+from ui.workbench import Workbench
 from wsclient.client import HISTORY_KEY, Client
 from wsclient.events import InternalError, Start, Tick
 from wsclient.panel import SAVED_KEY, VARIABLES_KEY
@@ -43,6 +44,7 @@ class App:
         guard = self._guard
         self.log_view = LogView(document, self.client, texts, guard)
         self.socket = Socket(self.feed, self._frame_time, guard)
+        workbench = Workbench(document)
         self._parts = [
             self.socket,
             StatusView(document, texts),
@@ -55,7 +57,8 @@ class App:
             PendingView(document, self.feed),
             VariablesView(document, self.feed),
             SavedView(document, self.feed),
-            Shortcuts(document, self.feed),
+            workbench,
+            Shortcuts(document, self.feed, workbench),
             AddressBar(),
         ]
         self._do: dict = {}

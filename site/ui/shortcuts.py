@@ -4,7 +4,7 @@ from pyscript import window
 
 from ui import bridge, clock
 from wsclient.events import ClearLog
-from wsclient.shortcuts import CLEAR, FILTER, KEYS_KEY, LEAVE, SEND, action
+from wsclient.shortcuts import CLEAR, CLOSE_DRAWER, FILTER, KEYS_KEY, LEAVE, SEND, action
 
 __all__ = ["Shortcuts"]
 
@@ -18,9 +18,10 @@ class Shortcuts:
     refuses it leaves the choice for this page's life.
     """
 
-    def __init__(self, document, feed) -> None:
+    def __init__(self, document, feed, workbench) -> None:
         self._document = document
         self._feed = feed
+        self._workbench = workbench
         self._mac = "Mac" in str(window.navigator.platform)
         self._single = str(bridge.load(KEYS_KEY)[0]) != "0"
         self._box = document.getElementById("single-keys")
@@ -46,6 +47,8 @@ class Shortcuts:
         active = self._document.activeElement
         if active and active.closest("#input-form"):
             return "composer"
+        if active and active.closest("#side-panel") and self._workbench.is_drawer():
+            return "drawer"
         if active and (str(active.tagName) in _FIELDS or active.isContentEditable):
             return "field"
         return "page"
@@ -75,3 +78,5 @@ class Shortcuts:
             get("filter").focus()
         elif what == LEAVE:
             get("messages").focus()
+        elif what == CLOSE_DRAWER:
+            self._workbench.close_drawer()

@@ -71,6 +71,8 @@ PAGE_STATE_JS = """() => {
 FRESH_TIMEOUT_MS = 5_000
 RESET_TIMEOUT_MS = 5_000
 RECONNECT_BOX = "auto-reconnect"
+# A phone's screen, where the side panel is a drawer and "Mais" holds the measurements.
+NARROW = {"width": 375, "height": 667}
 
 
 def pytest_configure(config):
@@ -220,10 +222,18 @@ class _SharedPage:
             page.click("#stop-retry", timeout=RESET_TIMEOUT_MS)
         if page.locator("#discard-pending").is_visible():
             page.click("#discard-pending", timeout=RESET_TIMEOUT_MS)
-        for remove in ("#variables .var-remove", "#saved .saved-delete"):
+        for toggle in ("#panel-toggle", "#more-tools"):
+            if page.get_attribute(toggle, "aria-expanded") == "true":
+                page.set_viewport_size(NARROW)  # where the toggles are
+                page.click(toggle, timeout=RESET_TIMEOUT_MS)
+        page.set_viewport_size(self._viewport)
+        for tab, remove in (
+            ("#tab-variables", "#variables .var-remove"),
+            ("#tab-saved", "#saved .saved-delete"),
+        ):
+            page.click(tab, timeout=RESET_TIMEOUT_MS)
             while page.locator(remove).count():
                 page.locator(remove).first.click(timeout=RESET_TIMEOUT_MS)
-        page.set_viewport_size(self._viewport)
         page.emulate_media(color_scheme="no-preference")
         # Ticking automatic reconnects after a drop would start trying the old server.
         later = [c for c in fresh["controls"] if c[0] == RECONNECT_BOX]
@@ -261,6 +271,9 @@ class _SharedPage:
         page.click("#close")
         expect(status).to_have_class(re.compile(r"^(closed|error)$"))
         page.set_checked(f"#{RECONNECT_BOX}", reconnect)
+        more = page.locator("#more-tools")
+        if more.is_visible() and more.get_attribute("aria-expanded") == "false":
+            more.click()  # a narrow screen keeps Limpar log there
         page.click("#clear")
         expect(page.locator("#messages li")).to_have_count(0)
         page.fill("#url", url)

@@ -82,6 +82,7 @@ def test_cleared_log_with_its_offers_has_no_serious_violations(page, open_page):
     has no serious or critical issue."""
     page.set_viewport_size(NARROW)
     _open_with_messages(open_page)
+    page.get_by_role("button", name="Mais").click()
     page.get_by_role("button", name="Limpar log").click()
     expect(page.get_by_role("button", name="Desfazer")).to_be_visible()
     violations = severe_violations(page)

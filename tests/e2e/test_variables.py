@@ -17,7 +17,9 @@ UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
 
 
 def _define(page, name, value):
-    """Add a row with the button, as a user would, and type name and value into it."""
+    """Add a row with the button in the Variáveis tab, as a user would, and type name and
+    value into it."""
+    page.get_by_role("tab", name=re.compile("^(Variáveis|Variables)$")).click()
     page.get_by_role("button", name=re.compile("^(Adicionar variável|Add variable)$")).click()
     page.keyboard.type(name)
     page.keyboard.press("Tab")
