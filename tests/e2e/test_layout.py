@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.axe import describe, severe_violations
+from tests.e2e.conftest import NARROW
 from tests.e2e.page import send
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
@@ -21,6 +22,8 @@ SIZES = [
     (375, 667, 200),
     (667, 375, 120),
 ]
+# What Chrome leaves of a 1366×768 laptop's screen.
+LAPTOP = {"width": 1366, "height": 657}
 SIZE_IDS = [f"{width}x{height}" for width, height, _ in SIZES]
 SAVED_TAB = re.compile("^(Mensagens salvas|Saved messages)$")
 VARIABLES_TAB = re.compile("^(Variáveis|Variables)$")
@@ -62,7 +65,7 @@ def test_each_size_shows_the_bars_the_composer_and_a_log(connected, width, heigh
 
 def test_the_log_takes_the_height_that_remains(connected):
     """A taller window gives the log all of its extra height; the composer stays at the foot."""
-    connected.set_viewport_size({"width": 1366, "height": 657})
+    connected.set_viewport_size(LAPTOP)
     short = connected.locator("#messages").bounding_box()["height"]
     connected.set_viewport_size({"width": 1366, "height": 857})
     expect(connected.locator("#close")).to_be_in_viewport(ratio=1)
@@ -71,7 +74,7 @@ def test_the_log_takes_the_height_that_remains(connected):
 
 def test_wide_screen_has_the_panel_beside_the_log(connected):
     """At 1366×657 the panel's tabs and saved messages sit right of the log, in view."""
-    connected.set_viewport_size({"width": 1366, "height": 657})
+    connected.set_viewport_size(LAPTOP)
     log = connected.locator("#messages").bounding_box()
     panel = connected.locator("#side-panel").bounding_box()
     assert panel["x"] >= log["x"] + log["width"]
@@ -110,7 +113,7 @@ def test_the_chosen_tab_is_kept_across_a_reload(page, open_page):
 def test_narrow_screen_opens_the_panel_as_a_drawer_over_the_log(connected):
     """At 375 px, Painel opens the panel in the log's place and focuses its tab; the
     composer stays in view."""
-    connected.set_viewport_size({"width": 375, "height": 667})
+    connected.set_viewport_size(NARROW)
     expect(connected.get_by_role("tabpanel")).to_be_hidden()
     toggle = connected.get_by_role("button", name="Painel")
     toggle.click()
@@ -123,7 +126,7 @@ def test_narrow_screen_opens_the_panel_as_a_drawer_over_the_log(connected):
 
 def test_escape_closes_the_drawer_and_returns_to_its_button(connected):
     """Esc inside the drawer closes it, shows the log again and focuses Painel."""
-    connected.set_viewport_size({"width": 375, "height": 667})
+    connected.set_viewport_size(NARROW)
     toggle = connected.get_by_role("button", name="Painel")
     toggle.click()
     connected.get_by_label("Nome da mensagem").focus()
@@ -135,7 +138,7 @@ def test_escape_closes_the_drawer_and_returns_to_its_button(connected):
 
 def test_loading_a_saved_message_closes_the_drawer(connected):
     """On a narrow screen, Carregar puts the message in the composer and gives the log back."""
-    connected.set_viewport_size({"width": 375, "height": 667})
+    connected.set_viewport_size(NARROW)
     connected.get_by_role("button", name="Painel").click()
     connected.fill("#message", "olá")
     connected.get_by_label("Nome da mensagem").fill("saudação")
@@ -150,7 +153,7 @@ def test_loading_a_saved_message_closes_the_drawer(connected):
 
 def test_more_shows_the_measurements_and_the_log_tools(connected):
     """At 375 px the counters and Limpar log wait behind Mais, which shows them."""
-    connected.set_viewport_size({"width": 375, "height": 667})
+    connected.set_viewport_size(NARROW)
     clear = connected.get_by_role("button", name="Limpar log")
     expect(clear).to_be_hidden()
     expect(connected.locator("#stats-sent")).to_be_hidden()
@@ -176,7 +179,7 @@ def test_each_size_and_theme_has_no_serious_violations(connected, width, height,
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_open_drawer_and_more_have_no_serious_violations(connected, scheme):
     """At 375 px, with Mais and the drawer open, axe-core finds no serious issue."""
-    connected.set_viewport_size({"width": 375, "height": 667})
+    connected.set_viewport_size(NARROW)
     connected.emulate_media(color_scheme=scheme)
     connected.get_by_role("button", name="Mais").click()
     connected.get_by_role("button", name="Painel").click()
@@ -232,7 +235,7 @@ def test_a_flood_moves_nothing_on_the_page(request, connect_to, scripted_server)
     # the server would take the late pong for a dead connection.
     server = scripted_server(_flood_when_asked(flood), compression=None, ping_interval=None)
     page = connect_to(server.url)
-    page.set_viewport_size({"width": 1366, "height": 657})
+    page.set_viewport_size(LAPTOP)
     before = _boxes(page)
     page.evaluate(WATCH_SHIFTS_JS)
     send(page, "vai")
