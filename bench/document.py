@@ -8,7 +8,8 @@ _METHOD = """\
 Every page runs in the same Chromium, against the same local WebSocket server
 (`bench/flood.py`), served from 127.0.0.1. The pages take turns: each
 repetition measures every page once for each figure before the next figure,
-and each figure is the median of the repetitions. Every measurement opens a
+starting one page later than the repetition before (so no page always runs after
+the same neighbour), and each figure is the median of the repetitions. Every measurement opens a
 fresh browser context (no cache, no shared process).
 
 - **start**: milliseconds from navigation start until `#status` gets the class `open`.

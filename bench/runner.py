@@ -140,10 +140,18 @@ async def _attempt(job, browser, url, page):
 
 
 def schedule(plan, pages):
-    """Yield (repetition, job, page) in the order they run: pages take turns on each job."""
+    """Yield (repetition, job, page) in the order they run: pages take turns on each job.
+
+    The order rotates by one page each repetition, so no page always runs right after
+    the same neighbour: a page that leaves the browser busy (Pyodide's heap being
+    reclaimed) would otherwise always slow the same next page.
+    """
+    pages = list(pages)
     for rep in range(plan.runs):
+        shift = rep % len(pages) if pages else 0
+        turn = pages[shift:] + pages[:shift]
         for job in jobs(plan):
-            for page in pages:
+            for page in turn:
                 runs = min(job.runs, page.max_runs or job.runs)
                 if rep < runs and job.applies(page):
                     yield rep, job, page

@@ -247,6 +247,16 @@ def test_schedule_interleaves_pages_within_each_repetition():
     assert order.index((0, "latency", "native")) < order.index((1, "start", "ours-mpy"))
 
 
+def test_schedule_rotates_the_order_of_pages_each_repetition():
+    """Each repetition starts one page later, so no page always follows the same one."""
+    the_plan = plan.FULL._replace(runs=3)
+    order = [(rep, job.name, page.name) for rep, job, page in runner.schedule(the_plan, PAGES)]
+    second = [name for rep, job, name in order if rep == 1 and job == "start"]
+    third = [name for rep, job, name in order if rep == 2 and job == "start"]
+    assert second == ["ours-pyodide", "seed", "native", "ceiling", "ours-mpy"]
+    assert third == ["seed", "native", "ceiling", "ours-mpy", "ours-pyodide"]
+
+
 def test_schedule_runs_long_jobs_fewer_times_and_skips_what_does_not_apply():
     """Memory runs once, the big burst at most long_runs times; the seed only gets its burst."""
     the_plan = plan.FULL._replace(runs=5)
