@@ -49,7 +49,8 @@ class StatusView:
     def countdown(self, command: Countdown) -> None:
         # The box holds the "retry now" and "stop" buttons too: it shows with the text.
         self._reconnect.hidden = command.text is None
-        self._texts.say("reconnect-text", command.text)
+        # Emptied, not hidden, with the box: as the page starts, so it is the same after.
+        self._texts.say("reconnect-text", command.text or "")
         # aria-disabled, not disabled: a button pressed from the keyboard keeps the focus.
         self._retry_now.setAttribute("aria-disabled", "false" if command.waiting else "true")
 

@@ -196,11 +196,20 @@ class _SharedPage:
         self._in_use = False  # a test has had it since it was last put back
 
     def ready(self):
-        """Return the page as a fresh start shows it, starting it again if it does not."""
+        """Return the page as a fresh start shows it, starting it again if it does not.
+
+        A start and the check of a fresh look happen at the context's own viewport, since
+        what is visible depends on it; a size the test set first is put back after.
+        """
+        wanted = self.page.viewport_size
+        if wanted != self._viewport:
+            self.page.set_viewport_size(self._viewport)
         if not self._dirty and not self._looks_fresh():
             self._dirty = True
         if self._dirty:
             self._start()
+        if wanted != self._viewport:
+            self.page.set_viewport_size(wanted)
         self._in_use = True
         return self.page
 
@@ -311,8 +320,12 @@ def _restore(page, control, kind, value):
         return
     field = page.locator(f"#{control}")
     if kind in ("checkbox", "radio"):
-        if field.is_checked() != value:
+        if field.is_checked() == value:
+            return
+        if field.is_visible():
             field.set_checked(value, timeout=RESET_TIMEOUT_MS)
+        else:  # in a closed dialog: the click its label would give
+            field.dispatch_event("click")
     elif kind.startswith("select"):
         if field.input_value() != value:
             field.select_option(value, timeout=RESET_TIMEOUT_MS)

@@ -37,26 +37,34 @@ def test_undo_puts_the_cleared_entries_back_before_the_new_ones(connected):
     )
 
 
-def test_the_export_message_is_announced_then_goes(open_page):
+def test_the_export_message_is_announced_then_goes(page, open_page):
     """The export message is said in a status region, then fades and goes by itself."""
-    page = open_page()
+    page.clock.install()
+    open_page()
     expect(page.locator("#status")).to_have_class("open")
     with page.expect_download():
         page.get_by_role("button", name="Exportar").click()
     note = page.locator("#tool-status")
     expect(note).to_have_text(re.compile(r"^Exportadas? \d+ entradas? visíve(l|is)\.$"))
     expect(note).to_have_attribute("role", "status")
-    expect(note).to_have_text("", timeout=GONE_MS)
+    page.clock.fast_forward(GONE_MS)
+    expect(note).to_have_text("")
 
 
-def test_undo_goes_after_ten_seconds_and_gives_the_focus_back(connected):
+def test_undo_goes_after_ten_seconds_and_gives_the_focus_back(page, open_page):
     """The undo button leaves with its message; the focus it had goes to "Limpar log"."""
-    connected.get_by_role("button", name="Limpar log").click()
-    undo = connected.get_by_role("button", name="Desfazer")
+    page.clock.install()  # the ten seconds pass at once
+    open_page()
+    expect(page.locator("#status")).to_have_class("open")
+    page.get_by_role("button", name="Limpar log").click()
+    undo = page.get_by_role("button", name="Desfazer")
     undo.focus()
-    expect(undo).to_be_hidden(timeout=GONE_MS)
-    expect(connected.get_by_role("button", name="Limpar log")).to_be_focused()
-    expect(connected.locator("#tool-status")).to_have_text("")
+    page.clock.fast_forward(9_000)
+    expect(undo).to_be_visible()
+    page.clock.fast_forward(GONE_MS - 9_000)
+    expect(undo).to_be_hidden()
+    expect(page.get_by_role("button", name="Limpar log")).to_be_focused()
+    expect(page.locator("#tool-status")).to_have_text("")
 
 
 @pytest.mark.own_page
