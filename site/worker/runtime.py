@@ -17,7 +17,7 @@ from asyncio import core as _asyncio_core
 import host
 import js
 
-from wsclient import scripting
+from wsclient import scriptchecks, scripting
 from wsclient.scripting import Message, ScriptError
 
 SCRIPT_FILE = "script.py"
@@ -108,9 +108,9 @@ class Runtime:
         self.hooks = scripting.Hooks()
         self.timers = scripting.Timers()
         self.cap = scripting.RateCap()
-        self.checks = scripting.Checks()
-        self.waiters = scripting.Waiters()
-        self.vars = scripting.Vars({}, lambda change: _post("vars", values=change))
+        self.checks = scriptchecks.Checks()
+        self.waiters = scriptchecks.Waiters()
+        self.vars = scriptchecks.Vars({}, lambda change: _post("vars", values=change))
         self.connected = False
         self.over = False
 
@@ -140,17 +140,16 @@ class Runtime:
         if not self.connected:
             raise ScriptError("send(): the connection is not open")
         if not self.cap.allow(time.ticks_ms() / 1000):
-            self.stop(
-                "the script sent more than %d messages in one second, and was stopped"
-                % scripting.SEND_LIMIT
-            )
+            self.stop("rate")
             raise ScriptError("send(): over the cap of %d a second" % scripting.SEND_LIMIT)
         _post("send", **_wire(payload))
 
     def close(self, code=1000, reason=""):
         """Close the connection, as Fechar conexão does, with a code and reason."""
-        if isinstance(code, bool) or not isinstance(code, int) or not (
-            code == 1000 or 3000 <= code <= 4999
+        if (
+            isinstance(code, bool)
+            or not isinstance(code, int)
+            or not (code == 1000 or 3000 <= code <= 4999)
         ):
             raise ScriptError("close() takes the code 1000 or one from 3000 to 4999, not %r" % code)
         if not isinstance(reason, str) or len(reason.encode()) > 123:
@@ -244,7 +243,7 @@ class Runtime:
         _post("error", traceback=text, line=line)
 
     def stop(self, why):
-        """Stop the script for a reason the page shows (the rate cap)."""
+        """Stop the script for a reason the page words: "rate", the rate cap."""
         if self.over:
             return
         self._end()

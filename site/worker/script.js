@@ -10,6 +10,7 @@ const FILES = {
   "/lib/wsclient/__init__.py": "wsclient/__init__.py",
   "/lib/wsclient/varnames.py": "wsclient/varnames.py",
   "/lib/wsclient/scripting.py": "wsclient/scripting.py",
+  "/lib/wsclient/scriptchecks.py": "wsclient/scriptchecks.py",
   "/lib/runtime.py": "worker/runtime.py",
 };
 const waiting = [];

@@ -61,6 +61,7 @@ for (const [target, source] of [
   ["/lib/wsclient/__init__.py", "wsclient/__init__.py"],
   ["/lib/wsclient/varnames.py", "wsclient/varnames.py"],
   ["/lib/wsclient/scripting.py", "wsclient/scripting.py"],
+  ["/lib/wsclient/scriptchecks.py", "wsclient/scriptchecks.py"],
   ["/lib/runtime.py", "worker/runtime.py"],
 ]) {
   mp.FS.writeFile(target, readFileSync(join(site, source)));

@@ -1,6 +1,6 @@
-"""wsclient.scripting: what a user's script sees and may do, decided without a clock or I/O."""
+"""wsclient.scripting and scriptchecks: what a script sees and may do, with no clock or I/O."""
 
-from wsclient import scripting
+from wsclient import scriptchecks, scripting
 from wsclient.scripting import Message, ScriptError
 
 
@@ -66,7 +66,7 @@ def _default_cap():
 
 
 def _checks():
-    checks = scripting.Checks()
+    checks = scriptchecks.Checks()
     checks.record("status is ok", True, 3.0, Message("ok"))
     checks.record("reply came", False, 4.0, None, "no message within 10 s")
     checks.record(7, 1, 5.0, Message(b"\x01\x02"))
@@ -74,7 +74,7 @@ def _checks():
 
 
 def _waiters():
-    waiters = scripting.Waiters()
+    waiters = scriptchecks.Waiters()
     first = waiters.add(lambda m: m.text == "b", "b")
     broken = waiters.add(lambda m: m.json()["x"], "x")
     later = waiters.add(lambda m: m.text.startswith("c"))
@@ -208,7 +208,7 @@ CASES = [
 
 def _vars():
     writes = []
-    table = scripting.Vars({"host": "a"}, writes.append)
+    table = scriptchecks.Vars({"host": "a"}, writes.append)
     table["token"] = "xyz"
     table["n"] = 3
     del table["host"]
