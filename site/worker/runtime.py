@@ -265,6 +265,8 @@ class Runtime:
             self.fail(exc)
             return
         _post("running", wants=self.hooks.wants())
+        if self.connected:  # on_open means "once the connection is open": it is now
+            self.opened(fields)
 
     def opened(self, fields):
         self.connected = True

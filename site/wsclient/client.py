@@ -26,7 +26,6 @@ from wsclient.logfilter import LogFilter
 from wsclient.logtools import ALL, LABELS, UNDO_MS, LogTools
 from wsclient.panel import Panel
 from wsclient.pending import Pending
-from wsclient.scriptdata import RunScript, StopScript, WorkerSaid
 from wsclient.scripthost import ScriptHost
 from wsclient.session import CLOSED, CLOSING, Session
 from wsclient.settings import Settings
@@ -92,7 +91,7 @@ class Client:
         self._announced = 0
         self._announced_at = 0.0
         self._storage_failed = False
-        session, log_filter, tools, script = self.session, self.filter, self.tools, self.script
+        session, log_filter, tools = self.session, self.filter, self.tools
         # Each event class's handler takes that class, which mypy cannot tie to the key.
         self._routes: "dict[type, Callable[[Any], int | None]]" = {
             events.Start: self._start,
@@ -135,10 +134,8 @@ class Client:
             events.Tick: self._tick,
             events.StorageFailed: self._storage_refused,
             events.InternalError: self._internal_error,
-            RunScript: lambda e: script.run(e.source, e.now),
-            StopScript: lambda e: script.stop(e.now),
-            WorkerSaid: lambda e: script.said(e.text, e.now),
         }
+        self._routes.update(self.script.routes())
 
     def handle(self, event: "Plain") -> "int | None":
         """Take one event; the commands it leads to are appended to out.

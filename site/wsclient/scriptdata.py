@@ -1,21 +1,28 @@
 """What goes into the core from the Script tab and its worker, and what comes out, as plain data.
 
-The events are `RunScript`, `StopScript` and `WorkerSaid`; the commands `StartWorker`,
-`PostToWorker`, `EndWorker`, `ScriptListens`, `ScriptState`, `ScriptTraceback` and
-`ScriptResult`. Import them from here: wsclient.events and wsclient.commands name
+The events are `RunScript`, `StopScript`, `WorkerSaid`, `ScriptsStored`, `ScriptEdited`
+and `ScriptChange`; the commands `StartWorker`, `PostToWorker`, `EndWorker`,
+`ScriptListens`, `ScriptState`, `ScriptTraceback`, `ScriptResult`, `ScriptList`,
+`EditorText` and `ScriptNotice`. Import them from here: wsclient.events and wsclient.commands name
 the rest.
 """
 
 from wsclient.plain import Plain
 
 __all__ = [
+    "EditorText",
     "EndWorker",
     "PostToWorker",
     "RunScript",
+    "ScriptChange",
+    "ScriptEdited",
+    "ScriptList",
     "ScriptListens",
+    "ScriptNotice",
     "ScriptResult",
     "ScriptState",
     "ScriptTraceback",
+    "ScriptsStored",
     "StartWorker",
     "StopScript",
     "WorkerSaid",
@@ -109,3 +116,65 @@ class ScriptResult(Plain):
 
     def __init__(self, row: "list[str] | None") -> None:
         self.row = row  # [name, "ok" or "falhou", message, detail, time]
+
+
+class ScriptEdited(Plain):
+    """The user changed the editor's text: all of it."""
+
+    _fields = ("source",)
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+
+
+class ScriptChange(Plain):
+    """The user picked a script (what "choose", index), made a new one ("new"), renamed the
+    one shown ("rename", name), deleted it ("delete"), undid that ("undo"), or opened an
+    example as a new script ("example", key)."""
+
+    _fields = ("what", "index", "name")
+
+    def __init__(self, what: str, index: int = 0, name: str = "") -> None:
+        self.what = what
+        self.index = index
+        self.name = name
+
+
+class ScriptList(Plain):
+    """Show the scripts' names, the one chosen, and its name in the name field."""
+
+    _fields = ("names", "chosen")
+
+    def __init__(self, names: "list[str]", chosen: int) -> None:
+        self.names = names
+        self.chosen = chosen
+
+
+class EditorText(Plain):
+    """Put text in the editor, in place of what it holds (another script was chosen)."""
+
+    _fields = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class ScriptNotice(Plain):
+    """Say text under the scripts' tools (None: nothing); undo: offer to undo a deletion;
+    error: the name field is wrong (aria-invalid)."""
+
+    _fields = ("text", "undo", "error")
+
+    def __init__(self, text: "str | None", undo: bool = False, error: bool = False) -> None:
+        self.text = text
+        self.undo = undo
+        self.error = error
+
+
+class ScriptsStored(Plain):
+    """The Script tab opened for the first time: what storage keeps of the scripts ("": none)."""
+
+    _fields = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text

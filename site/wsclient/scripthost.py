@@ -16,18 +16,25 @@ from wsclient.log import CHECK, SCRIPT
 from wsclient.scriptdata import (
     EndWorker,
     PostToWorker,
+    RunScript,
+    ScriptChange,
+    ScriptEdited,
     ScriptListens,
     ScriptResult,
+    ScriptsStored,
     ScriptState,
     ScriptTraceback,
     StartWorker,
+    StopScript,
+    WorkerSaid,
 )
 from wsclient.scripting import SEND_LIMIT
+from wsclient.scripttab import ScriptTab
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Callable
 
     from wsclient.panel import Panel
     from wsclient.plain import Plain
@@ -76,6 +83,19 @@ class ScriptHost:
         self._held: "dict[int, str | bytes]" = {}  # by number: sends before_send has
         self._held_count = 0
         self._results = [0, 0]  # passed, failed
+        self.tab = ScriptTab(lang, out)
+
+    def routes(self) -> "dict[type, Callable[[Any], None]]":
+        """The Script tab's events, and the handler of each, for Client."""
+        tab = self.tab
+        return {
+            RunScript: lambda e: self.run(e.source, e.now),
+            StopScript: lambda e: self.stop(e.now),
+            WorkerSaid: lambda e: self.said(e.text, e.now),
+            ScriptsStored: lambda e: tab.load(e.text),
+            ScriptEdited: tab.edited,
+            ScriptChange: tab.change,
+        }
 
     def _t(self, key: str, **params: object) -> str:
         return i18n.t(self.lang, key, **params)

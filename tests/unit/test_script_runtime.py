@@ -153,7 +153,7 @@ def flood():
     for i in range(1500):
         send(str(i))
 """
-    posts = _run(source, {"t": "open"})
+    posts = _run(source, {"t": "open"}, connected=False)
     assert len(_kinds(posts, "send")) == 1000
     assert _kinds(posts, "stopped") == [{"why": "rate"}]
 
@@ -170,7 +170,7 @@ async def test():
 """
     never = _until(t="check", result={"name": "expect never"})
     opened = _until(t="check", result={"name": "opened"})  # the test is now at its first expect
-    posts = _run(source, {"t": "open"}, opened, _messages("ping", "pong"), never)
+    posts = _run(source, {"t": "open"}, opened, _messages("ping", "pong"), never, connected=False)
     results = [(r["result"]["name"], r["result"]["passed"]) for r in _kinds(posts, "check")]
     assert results == [
         ("opened", True),
@@ -269,3 +269,11 @@ def test_close_and_print_reach_the_page():
     posts = _run("print('a', 1)\nclose(4001, 'done')\n")
     assert _kinds(posts, "log") == [{"text": "a 1"}]
     assert _kinds(posts, "close") == [{"code": 4001, "reason": "done"}]
+
+
+def test_on_open_runs_at_once_when_the_script_starts_on_an_open_connection():
+    """A script started while connected runs its on_open hooks after its own code."""
+    source = "@on_open\ndef hello():\n    send('hello')\n\nlog('loaded')\n"
+    posts = _run(source)
+    assert [post["t"] for post in posts] == ["log", "running", "send"]
+    assert _kinds(_run(source, connected=False), "send") == []

@@ -1,0 +1,87 @@
+// The Script tab's code editor: CodeMirror 6 with Python, bundled at set-up by
+// scripts/build_editor.mjs into site/editor/editor.js, which the page loads only when
+// the Script tab first opens.
+import { indentWithTab } from "@codemirror/commands";
+import { indentUnit } from "@codemirror/language";
+import { python } from "@codemirror/lang-python";
+import { EditorState, StateEffect, StateField } from "@codemirror/state";
+import { Decoration, EditorView, keymap } from "@codemirror/view";
+import { basicSetup } from "codemirror";
+
+// The line of the last error, drawn with the class "cm-error-line".
+const markError = StateEffect.define();
+const errorLine = StateField.define({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    marks = marks.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(markError)) {
+        const line = effect.value;
+        marks =
+          line === null
+            ? Decoration.none
+            : Decoration.set([
+                Decoration.line({ class: "cm-error-line" }).range(
+                  tr.state.doc.line(line).from,
+                ),
+              ]);
+      }
+    }
+    // Typing on the marked line means the user is fixing it: the mark goes.
+    if (tr.docChanged && marks.size) {
+      let touched = false;
+      marks.between(0, tr.state.doc.length, (from) => {
+        tr.changes.iterChangedRanges((a, b, c, d) => {
+          if (tr.state.doc.lineAt(c).from === from || tr.state.doc.lineAt(d).from === from) {
+            touched = true;
+          }
+        });
+      });
+      if (touched) marks = Decoration.none;
+    }
+    return marks;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
+// Make an editor in parent holding text. onChange(text) runs after each edit; label
+// names the editor for assistive technology (it has no <label> of its own).
+export function createEditor(parent, text, onChange, label) {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: text,
+      extensions: [
+        basicSetup,
+        python(),
+        indentUnit.of("    "),
+        keymap.of([indentWithTab]),
+        errorLine,
+        EditorView.contentAttributes.of({ "aria-label": label }),
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) onChange(update.state.doc.toString());
+        }),
+      ],
+    }),
+  });
+  return {
+    text: () => view.state.doc.toString(),
+    setText(value) {
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: value },
+        effects: markError.of(null),
+      });
+    },
+    // Mark line n (1-based), scroll it into view; null takes the mark away.
+    markLine(n) {
+      const lines = view.state.doc.lines;
+      if (n !== null && (n < 1 || n > lines)) n = null;
+      const effects = [markError.of(n)];
+      if (n !== null) {
+        effects.push(EditorView.scrollIntoView(view.state.doc.line(n).from, { y: "center" }));
+      }
+      view.dispatch({ effects });
+    },
+    focus: () => view.focus(),
+  };
+}
