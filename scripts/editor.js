@@ -44,15 +44,40 @@ const errorLine = StateField.define({
   provide: (field) => EditorView.decorations.from(field),
 });
 
-// Make an editor in parent holding text. onChange(text) runs after each edit; label
+// The page's colours (its custom properties reach into the shadow root) and sizes.
+const pageTheme = EditorView.theme({
+  "&": { height: "100%", fontSize: ".9rem", color: "var(--text)", backgroundColor: "var(--bg)" },
+  "&.cm-focused": { outline: "3px solid var(--accent)", outlineOffset: "-3px" },
+  ".cm-gutters": {
+    backgroundColor: "var(--panel)",
+    color: "var(--muted)",
+    borderRight: "1px solid var(--border)",
+  },
+  ".cm-activeLine, .cm-activeLineGutter": {
+    backgroundColor: "color-mix(in srgb, var(--accent) 10%, transparent)",
+  },
+  ".cm-cursor": { borderLeftColor: "var(--text)" },
+  ".cm-error-line": { backgroundColor: "color-mix(in srgb, var(--closed) 25%, transparent)" },
+});
+
+// Make an editor in host holding text. onChange(text) runs after each edit; label
 // names the editor for assistive technology (it has no <label> of its own).
-export function createEditor(parent, text, onChange, label) {
+// The editor lives in host's shadow root: CodeMirror's styles are then constructed
+// style sheets, which the page's Content-Security-Policy (style-src 'self') allows,
+// where <style> elements would be refused.
+export function createEditor(host, text, onChange, label) {
+  const root = host.shadowRoot ?? host.attachShadow({ mode: "open" });
+  const parent = document.createElement("div");
+  parent.style.height = "100%";
+  root.replaceChildren(parent);
   const view = new EditorView({
+    root,
     parent,
     state: EditorState.create({
       doc: text,
       extensions: [
         basicSetup,
+        pageTheme,
         python(),
         indentUnit.of("    "),
         keymap.of([indentWithTab]),
@@ -75,7 +100,7 @@ export function createEditor(parent, text, onChange, label) {
     // Mark line n (1-based), scroll it into view; null takes the mark away.
     markLine(n) {
       const lines = view.state.doc.lines;
-      if (n !== null && (n < 1 || n > lines)) n = null;
+      if (n == null || n < 1 || n > lines) n = null; // None from Python comes as undefined
       const effects = [markError.of(n)];
       if (n !== null) {
         effects.push(EditorView.scrollIntoView(view.state.doc.line(n).from, { y: "center" }));

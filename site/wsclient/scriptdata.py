@@ -89,7 +89,7 @@ class ScriptListens(Plain):
 
 
 class ScriptState(Plain):
-    """The Script tab's state line: state is "stopped", "running" or "error"."""
+    """The Script tab's state line: state is "stopped", "starting", "running" or "error"."""
 
     _fields = ("state", "text")
 
@@ -110,12 +110,14 @@ class ScriptTraceback(Plain):
 
 
 class ScriptResult(Plain):
-    """Add a row to the results table (row None: empty the table)."""
+    """Add a row to the results table: [name, verdict, message, detail], and whether it
+    passed (row None: empty the table)."""
 
-    _fields = ("row",)
+    _fields = ("row", "passed")
 
-    def __init__(self, row: "list[str] | None") -> None:
-        self.row = row  # [name, "ok" or "falhou", message, detail, time]
+    def __init__(self, row: "list[str] | None", passed: bool = True) -> None:
+        self.row = row
+        self.passed = passed
 
 
 class ScriptEdited(Plain):

@@ -40,9 +40,9 @@ if TYPE_CHECKING:
     from wsclient.plain import Plain
     from wsclient.session import Session
 
-__all__ = ["FAILED", "RUNNING", "STOPPED", "ScriptHost"]
+__all__ = ["FAILED", "RUNNING", "STARTING", "STOPPED", "ScriptHost"]
 
-STOPPED, RUNNING, FAILED = "stopped", "running", "error"
+STOPPED, STARTING, RUNNING, FAILED = "stopped", "starting", "running", "error"
 
 
 def _post(kind: str, **fields: object) -> PostToWorker:
@@ -82,6 +82,9 @@ class ScriptHost:
         self._wants: "dict[str, bool]" = {}
         self._held: "dict[int, str | bytes]" = {}  # by number: sends before_send has
         self._held_count = 0
+        # Sends made between Executar and the worker's "running", when it is not yet
+        # known whether the script has a before_send.
+        self._early: "list[str | bytes] | None" = None
         self._results = [0, 0]  # passed, failed
         self.tab = ScriptTab(lang, out)
 
@@ -116,7 +119,8 @@ class ScriptHost:
         values = dict(self.panel.variables.values)
         out.append(_post("run", source=source, vars=values, open=self.session.state == "open"))
         out.append(ScriptListens(True))
-        self._state(RUNNING, self._t("script.running"))
+        self._early = []
+        self._state(STARTING, self._t("script.starting"))
 
     def stop(self, now: float) -> None:
         """The user pressed Parar script: end the worker, whatever it does."""
@@ -128,6 +132,9 @@ class ScriptHost:
         self._live = False
         self.out.append(EndWorker())
         self.out.append(ScriptListens(False))
+        early, self._early = self._early or [], None
+        for payload in early:  # the script never ran: they go as typed
+            self.session.send(payload, now)
         for number in sorted(self._held):
             self._unsent(number, now)
         self._summary()
@@ -152,12 +159,18 @@ class ScriptHost:
 
     def before_send(self, payload: "str | bytes") -> bool:
         """Hand a user's send to the script's before_send; False: it has none, send it now."""
+        if self._live and self._early is not None:
+            self._early.append(payload)  # until the worker says which hooks it has
+            return True
         if not (self._live and self._wants.get("before_send")):
             return False
+        self._hold(payload)
+        return True
+
+    def _hold(self, payload: "str | bytes") -> None:
         self._held_count += 1
         self._held[self._held_count] = payload
         self.out.append(_post("before_send", id=self._held_count, **_wire(payload)))
-        return True
 
     # --- what the worker says ---
 
@@ -178,6 +191,13 @@ class ScriptHost:
 
     def _w_running(self, fields: "dict[str, Any]", now: float) -> None:
         self._wants = dict(fields["wants"])
+        self._state(RUNNING, self._t("script.running"))
+        early, self._early = self._early or [], None
+        for payload in early:
+            if self._wants.get("before_send"):
+                self._hold(payload)
+            else:
+                self.session.send(payload, now)
 
     def _w_send(self, fields: "dict[str, Any]", now: float) -> None:
         self.session.send(_payload(fields), now)
@@ -196,7 +216,7 @@ class ScriptHost:
         message = result.get("message") or ""
         detail = str(result.get("detail") or "")
         name = str(result["name"])
-        self.out.append(ScriptResult([name, verdict, message, detail]))
+        self.out.append(ScriptResult([name, verdict, message, detail], passed))
         line = self._t("script.check", name=name, verdict=verdict)
         for extra in (detail, message):
             if extra:

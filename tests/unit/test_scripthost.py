@@ -57,7 +57,7 @@ def test_run_starts_a_worker_with_the_source_the_table_and_the_connection():
         {"t": "run", "source": "send('x')", "vars": {"token": "abc"}, "open": True}
     ]
     assert of(out, ScriptListens) == [ScriptListens(True)]
-    assert of(out, ScriptState) == [ScriptState("running", "executando")]
+    assert of(out, ScriptState) == [ScriptState("starting", "iniciando…")]
 
 
 def test_running_again_ends_the_old_worker_first():
@@ -111,7 +111,7 @@ def test_log_and_checks_become_entries_and_result_rows():
     _said(core, t="log", text="olá")
     result = {"name": "pong came", "passed": False, "time": 1.0, "message": "ping", "detail": "x"}
     out = _said(core, t="check", result=result)
-    assert of(out, ScriptResult) == [ScriptResult(["pong came", "falhou", "ping", "x"])]
+    assert of(out, ScriptResult) == [ScriptResult(["pong came", "falhou", "ping", "x"], False)]
     batch = core.log.take_batch()[0]
     assert [(e.direction, e.text) for e in batch] == [
         (SCRIPT, "olá"),
@@ -194,3 +194,24 @@ def test_posts_after_the_end_are_ignored():
     core = _running(opened())
     feed(core, StopScript(1.0))
     assert _said(core, t="send", text="late") == []
+
+
+def test_sends_before_the_worker_runs_wait_for_its_hooks():
+    """A send between Executar and the worker's answer goes to before_send if there is one."""
+    core = opened()
+    feed(core, RunScript("pass", 0.0))
+    out = feed(core, events.Compose("text", "cedo", 1.0))
+    assert _handed(out) == [] and _posts(out) == []
+    hooks = {"on_open": False, "on_message": False, "on_close": False, "before_send": True}
+    out = _said(core, t="running", wants=hooks)
+    assert _posts(out) == [{"t": "before_send", "id": 1, "text": "cedo"}]
+    assert of(out, ScriptState) == [ScriptState("running", "executando")]
+
+
+def test_sends_go_as_typed_when_the_script_never_ran():
+    """A script that fails before it runs, or has no before_send, leaves early sends as typed."""
+    core = opened()
+    feed(core, RunScript("x(", 0.0))
+    feed(core, events.Compose("text", "cedo", 1.0))
+    out = _said(core, t="error", traceback="SyntaxError", line=1)
+    assert _handed(out) == ["cedo"]

@@ -58,14 +58,14 @@ CASES = [
         _a_run,
         [
             [
-                ["ScriptResult", None],
+                ["ScriptResult", None, True],
                 ["StartWorker"],
                 ["PostToWorker", {"t": "run", "vars": {}, "open": True, "source": "pass"}],
-                ["ScriptState", "running", "running"],
+                ["ScriptState", "starting", "starting…"],
             ],
             [["PostToWorker", {"id": 1, "t": "before_send", "text": "oi"}]],
             [["Transmit", "oi!"]],
-            [["ScriptResult", ["n", "passed", "", ""]]],
+            [["ScriptResult", ["n", "passed", "", ""], True]],
             [["EndWorker"], ["ScriptState", "error", "error on line 3"]],
             [],
         ],
