@@ -2,10 +2,11 @@
 // scripts/build_editor.mjs into site/editor/editor.js, which the page loads only when
 // the Script tab first opens.
 import { indentWithTab } from "@codemirror/commands";
-import { indentUnit } from "@codemirror/language";
+import { HighlightStyle, indentUnit, syntaxHighlighting } from "@codemirror/language";
 import { python } from "@codemirror/lang-python";
 import { EditorState, StateEffect, StateField } from "@codemirror/state";
 import { Decoration, EditorView, keymap } from "@codemirror/view";
+import { tags } from "@lezer/highlight";
 import { basicSetup } from "codemirror";
 
 // The line of the last error, drawn with the class "cm-error-line".
@@ -60,6 +61,17 @@ const pageTheme = EditorView.theme({
   ".cm-error-line": { backgroundColor: "color-mix(in srgb, var(--closed) 25%, transparent)" },
 });
 
+// Syntax colours from the page's own palette, which has enough contrast in both themes
+// (CodeMirror's default colours are for a light background only).
+const pageHighlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: "var(--sent)" },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--received)" },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: "var(--connecting)" },
+  { tag: [tags.comment, tags.meta], color: "var(--muted)", fontStyle: "italic" },
+  { tag: [tags.definition(tags.variableName), tags.function(tags.variableName)], fontWeight: "600" },
+  { tag: tags.invalid, color: "var(--closed)" },
+]);
+
 // Make an editor in host holding text. onChange(text) runs after each edit; label
 // names the editor for assistive technology (it has no <label> of its own).
 // The editor lives in host's shadow root: CodeMirror's styles are then constructed
@@ -78,6 +90,7 @@ export function createEditor(host, text, onChange, label) {
       extensions: [
         basicSetup,
         pageTheme,
+        syntaxHighlighting(pageHighlight),
         python(),
         indentUnit.of("    "),
         keymap.of([indentWithTab]),

@@ -62,19 +62,6 @@ def _post(kind, **fields):
     host.post(json.dumps(fields))
 
 
-def _wire(payload):
-    """A payload as the JSON between page and worker carries it: text, or binary as hex."""
-    if isinstance(payload, str):
-        return {"text": payload}
-    return {"hex": payload.hex()}
-
-
-def _payload(fields):
-    if "hex" in fields:
-        return bytes.fromhex(fields["hex"])
-    return fields["text"]
-
-
 def _is_awaitable(value):
     """Whether a hook gave back what `async def` gives: a coroutine (a generator here)."""
     return hasattr(value, "send") and hasattr(value, "throw")
@@ -142,7 +129,7 @@ class Runtime:
         if not self.cap.allow(time.ticks_ms() / 1000):
             self.stop("rate")
             raise ScriptError("send(): over the cap of %d a second" % scripting.SEND_LIMIT)
-        _post("send", **_wire(payload))
+        _post("send", **scripting.wire(payload))
 
     def close(self, code=1000, reason=""):
         """Close the connection, as Fechar conexão does, with a code and reason."""
@@ -291,7 +278,7 @@ class Runtime:
             self.call(hook, fields["code"], fields["reason"], fields["clean"])
 
     def before_send(self, fields):
-        asyncio.create_task(self._before_send(fields["id"], _payload(fields)))
+        asyncio.create_task(self._before_send(fields["id"], scripting.unwire(fields)))
 
     async def _before_send(self, number, payload):
         msg = Message(payload, time.time())
@@ -308,7 +295,7 @@ class Runtime:
             _post("unsent", id=number)
             self.fail(exc)
             return
-        _post("sent", id=number, **_wire(msg._payload))
+        _post("sent", id=number, **scripting.wire(msg._payload))
 
     def page_vars(self, fields):
         self.vars.update_from_page(fields["values"])

@@ -84,7 +84,7 @@ class Client:
         self.filter = LogFilter(self.log, self.out)
         self.panel = Panel(self.lang, self.out, self.session)
         self.tools = LogTools(self.log, self.session, self.out, self.lang, self.clock)
-        self.script = ScriptHost(self.lang, self.out, self.session, self.panel)
+        self.script = ScriptHost(self.lang, self.out, self.session, self.panel, self.clock)
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
         self._shown_measures: "Measurements | None" = None

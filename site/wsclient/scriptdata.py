@@ -110,8 +110,8 @@ class ScriptTraceback(Plain):
 
 
 class ScriptResult(Plain):
-    """Add a row to the results table: [name, verdict, message, detail], and whether it
-    passed (row None: empty the table)."""
+    """Add a row to the results table: [name, verdict, message, detail, time], and whether
+    it passed (row None: empty the table)."""
 
     _fields = ("row", "passed")
 

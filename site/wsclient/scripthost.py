@@ -28,7 +28,7 @@ from wsclient.scriptdata import (
     StopScript,
     WorkerSaid,
 )
-from wsclient.scripting import SEND_LIMIT
+from wsclient.scripting import SEND_LIMIT, unwire, wire
 from wsclient.scripttab import ScriptTab
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
     from wsclient.panel import Panel
     from wsclient.plain import Plain
+    from wsclient.present import Clock
     from wsclient.session import Session
 
 __all__ = ["FAILED", "RUNNING", "STARTING", "STOPPED", "ScriptHost"]
@@ -50,18 +51,6 @@ def _post(kind: str, **fields: object) -> PostToWorker:
     return PostToWorker(json.dumps(fields))
 
 
-def _wire(payload: "str | bytes") -> "dict[str, str]":
-    if isinstance(payload, str):
-        return {"text": payload}
-    return {"hex": bytes(payload).hex()}
-
-
-def _payload(fields: "dict[str, Any]") -> "str | bytes":
-    if "hex" in fields:
-        return bytes.fromhex(fields["hex"])
-    return str(fields["text"])
-
-
 class ScriptHost:
     """The script's state on the page, and the messages that wait on its before_send.
 
@@ -70,10 +59,14 @@ class ScriptHost:
         out: the commands for the shell, shared with the rest of the core.
         session: the connection, which sends, closes and takes the log's entries.
         panel: the side panel, whose variables table the script reads and writes.
+        clock: formats the time of each check's result.
     """
 
-    def __init__(self, lang: str, out: "list[Plain]", session: "Session", panel: "Panel") -> None:
+    def __init__(
+        self, lang: str, out: "list[Plain]", session: "Session", panel: "Panel", clock: "Clock"
+    ) -> None:
         self.lang = lang
+        self.clock = clock
         self.out = out
         self.session = session
         self.panel = panel
@@ -170,7 +163,7 @@ class ScriptHost:
     def _hold(self, payload: "str | bytes") -> None:
         self._held_count += 1
         self._held[self._held_count] = payload
-        self.out.append(_post("before_send", id=self._held_count, **_wire(payload)))
+        self.out.append(_post("before_send", id=self._held_count, **wire(payload)))
 
     # --- what the worker says ---
 
@@ -200,7 +193,7 @@ class ScriptHost:
                 self.session.send(payload, now)
 
     def _w_send(self, fields: "dict[str, Any]", now: float) -> None:
-        self.session.send(_payload(fields), now)
+        self.session.send(unwire(fields), now)
 
     def _w_close(self, fields: "dict[str, Any]", now: float) -> None:
         self.session.close(now, int(fields["code"]), str(fields["reason"]))
@@ -216,7 +209,8 @@ class ScriptHost:
         message = result.get("message") or ""
         detail = str(result.get("detail") or "")
         name = str(result["name"])
-        self.out.append(ScriptResult([name, verdict, message, detail], passed))
+        when = self.clock.time(float(result["time"]) * 1000)
+        self.out.append(ScriptResult([name, verdict, message, detail, when], passed))
         line = self._t("script.check", name=name, verdict=verdict)
         for extra in (detail, message):
             if extra:
@@ -245,7 +239,7 @@ class ScriptHost:
 
     def _w_sent(self, fields: "dict[str, Any]", now: float) -> None:
         if self._held.pop(int(fields["id"]), None) is not None:
-            self.session.send(_payload(fields), now)
+            self.session.send(unwire(fields), now)
 
     def _w_dropped(self, fields: "dict[str, Any]", now: float) -> None:
         payload = self._held.pop(int(fields["id"]), None)

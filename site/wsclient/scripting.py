@@ -17,6 +17,8 @@ __all__ = [
     "ScriptError",
     "Timers",
     "outgoing",
+    "unwire",
+    "wire",
 ]
 
 # The shortest period `every()` takes, in seconds: shorter would busy the worker for nothing.
@@ -207,3 +209,17 @@ class RateCap:
         times[self._oldest] = now
         self._oldest = (self._oldest + 1) % self.limit
         return True
+
+
+def wire(payload: "str | bytes") -> "dict[str, str]":
+    """A payload as the JSON between the page and the worker carries it: text, or hex."""
+    if isinstance(payload, str):
+        return {"text": payload}
+    return {"hex": bytes(payload).hex()}
+
+
+def unwire(fields: "dict") -> "str | bytes":
+    """The payload that wire() wrote into fields."""
+    if "hex" in fields:
+        return bytes.fromhex(fields["hex"])
+    return str(fields["text"])

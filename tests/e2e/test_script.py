@@ -1,12 +1,19 @@
 """Python scripts that take part in the conversation, in a worker, on both interpreters."""
 
+import functools
 import json
 import re
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.axe import describe, severe_violations
+from tests.e2e.conftest import SITE
 from tests.e2e.page import send
+from tests.e2e.test_variables import _define
 from wsclient.scriptexamples import source
 
 # Each test changes what storage keeps of the scripts and what the worker runs: a page
@@ -97,6 +104,7 @@ def test_check_and_expect_fill_the_results_table_and_the_export(connected):
         "passou",
         "falhou",
     ]
+    expect(rows.first.locator("td").nth(4)).to_have_text(re.compile(r"^\d\d:\d\d:\d\d\.\d{3}$"))
     expect(connected.locator("#messages li.check")).to_have_count(3)
     with connected.expect_download() as download:
         connected.get_by_role("button", name="Exportar").click()
@@ -169,3 +177,91 @@ def test_the_echo_test_example_passes_against_the_echo_server(connected):
     """The echo test example's expect and check pass against an echo server."""
     _run(connected, source("echo_test"))
     expect(connected.locator("#script-results tbody tr.passed")).to_have_count(2)
+
+
+def test_vars_reads_the_table_and_writes_back_to_it(connected):
+    """A script reads the Variáveis table, and what it writes shows there and fills sends."""
+    _define(connected, "host", "exemplo")
+    _run(connected, "log('host is', vars['host'])\nvars['token'] = 'abc'\n")
+    expect(_script_lines(connected).last).to_contain_text("host is exemplo")
+    connected.get_by_role("tab", name="Variáveis").click()
+    expect(connected.locator("#variables input").nth(2)).to_have_value("token")
+    expect(connected.locator("#variables input").nth(3)).to_have_value("abc")
+    send(connected, "{{token}}")
+    expect(connected.locator("#messages li.sent").last).to_have_text(re.compile(r"^Enviado:\s*abc"))
+
+
+def test_more_than_1000_sends_a_second_stop_the_script(connected):
+    """A script that floods the server is stopped at the cap, and the state line says why."""
+    _script_tab(connected).fill(
+        "@on_open\ndef flood():\n    for i in range(5000):\n        send(str(i))\n"
+    )
+    connected.get_by_role("button", name="Executar").click()
+    expect(connected.locator("#script-state")).to_have_text(
+        "parado: o script enviou mais de 1000 mensagens em um segundo"
+    )
+    expect(connected.locator("#messages li.received").last).to_have_text(
+        re.compile(r"^Recebido:\s*999\b")
+    )
+    expect(connected.locator("#status")).to_have_class("open")
+
+
+def test_the_heartbeat_example_beats_on_time(connected):
+    """The heartbeat example sends its beat each period (here shortened to 0.1 s)."""
+    _run(connected, source("heartbeat").replace("PERIOD = 30", "PERIOD = 0.1"))
+    beats = connected.locator("#messages li.sent", has_text='"heartbeat"')
+    expect(beats.nth(2)).to_be_visible()
+
+
+def test_the_json_rpc_example_matches_answers_to_requests(page, open_page, scripted_server):
+    """The JSON-RPC example checks each answer against its request's id, whatever the order."""
+
+    async def rpc(connection):
+        calls = []
+        async for message in connection:
+            calls.append(json.loads(message))
+            if len(calls) == 2:  # answered in the reverse order
+                for call in reversed(calls):
+                    result = sum(call["params"]) if call["method"] == "sum" else call["params"]
+                    await connection.send(
+                        json.dumps({"jsonrpc": "2.0", "id": call["id"], "result": result})
+                    )
+
+    open_page(url=scripted_server(rpc).url)
+    expect(page.locator("#status")).to_have_class("open")
+    _run(page, source("json_rpc"))
+    rows = page.locator("#script-results tbody tr.passed")
+    expect(rows).to_have_count(2)
+    expect(rows.first.locator("td").first).to_have_text("echo answered")
+    expect(_script_lines(page).nth(1)).to_contain_text("sum -> 3")
+
+
+def test_scripts_run_on_a_plain_static_server(page, echo_server, interpreter):
+    """Served by Python's http.server with no special headers, the Script tab works too."""
+    handler = functools.partial(SimpleHTTPRequestHandler, directory=str(SITE))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        query = urlencode({"interpreter": interpreter, "url": echo_server.url})
+        page.goto(f"http://127.0.0.1:{port}/?{query}")
+        expect(page.locator("#status")).to_have_class("open", timeout=60_000)
+        _run(page, "@on_message\ndef m(msg):\n    log('heard', msg.text)\n")
+        send(page, "estático")
+        expect(_script_lines(page).last).to_contain_text("heard estático")
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_script_tab_with_results_and_an_error_has_no_serious_violations(connected, scheme):
+    """The Script tab, with results, script entries and a traceback, passes axe in both themes."""
+    connected.emulate_media(color_scheme=scheme)
+    _run(connected, "check('ok', True)\nlog('a line')\n\n@on_message\ndef m(msg):\n    1 / 0\n")
+    send(connected, "x")
+    expect(connected.locator("#script-error")).to_be_visible()
+    violations = severe_violations(connected)
+    assert not violations, describe(violations)

@@ -111,7 +111,9 @@ def test_log_and_checks_become_entries_and_result_rows():
     _said(core, t="log", text="olá")
     result = {"name": "pong came", "passed": False, "time": 1.0, "message": "ping", "detail": "x"}
     out = _said(core, t="check", result=result)
-    assert of(out, ScriptResult) == [ScriptResult(["pong came", "falhou", "ping", "x"], False)]
+    assert of(out, ScriptResult) == [
+        ScriptResult(["pong came", "falhou", "ping", "x", "00:00:01.000"], False)
+    ]
     batch = core.log.take_batch()[0]
     assert [(e.direction, e.text) for e in batch] == [
         (SCRIPT, "olá"),

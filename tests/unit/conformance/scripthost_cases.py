@@ -65,7 +65,7 @@ CASES = [
             ],
             [["PostToWorker", {"id": 1, "t": "before_send", "text": "oi"}]],
             [["Transmit", "oi!"]],
-            [["ScriptResult", ["n", "passed", "", ""], True]],
+            [["ScriptResult", ["n", "passed", "", "", "00:00:01.000"], True]],
             [["EndWorker"], ["ScriptState", "error", "error on line 3"]],
             [],
         ],
