@@ -17,6 +17,7 @@ from ui.logview import LogView
 from ui.panel import VariablesView
 from ui.pending import PendingView
 from ui.saved import SavedView
+from ui.script import ScriptView
 from ui.shortcuts import Shortcuts
 from ui.socket import Socket
 from ui.status import StatusView
@@ -44,7 +45,8 @@ class App:
         guard = self._guard
         self.log_view = LogView(document, self.client, texts, guard)
         self.socket = Socket(self.feed, self._frame_time, guard)
-        workbench = Workbench(document)
+        script = ScriptView(document, self.feed, self.client.lang)
+        workbench = Workbench(document, lambda tab: tab == "tab-script" and script.opened())
         self._parts = [
             self.socket,
             StatusView(document, texts),
@@ -57,6 +59,7 @@ class App:
             PendingView(document, self.feed),
             VariablesView(document, self.feed),
             SavedView(document, self.feed),
+            script,
             workbench,
             Shortcuts(document, self.feed, workbench),
             AddressBar(),

@@ -10,6 +10,10 @@
 // always names them.
 
 import { bytesFromHex, download, features, hexFromBytes } from "./bridge.js";
+import { feed } from "./scripttab.js";
+
+// The Script tab's functions, for Python, which loads this module by name.
+export { endWorker, openEditor, postToWorker, startWorker } from "./scripttab.js";
 
 const frames = new Map();
 
@@ -24,6 +28,7 @@ export const incoming = { data: null };
 export function receiver(onText, onBinary, headBytes) {
   return (event) => {
     const data = event.data;
+    if (toScript) feed(data, event.timeStamp);
     let seq;
     if (typeof data === "string") {
       incoming.data = data;
@@ -35,6 +40,13 @@ export function receiver(onText, onBinary, headBytes) {
     }
     if (seq > 0) frames.set(seq, data);
   };
+}
+
+// Whether each received frame also goes to the user's script (the core's ScriptListens).
+let toScript = false;
+
+export function listenScript(on) {
+  toScript = on;
 }
 
 // A frame the user sent: its text, or the pieces between its NULs (MicroPython cannot

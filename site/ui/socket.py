@@ -128,7 +128,7 @@ class Socket:
         ws = self._ws
         if ws is not None:
             ws.onmessage = None
-            ws.close(command.code)
+            ws.close(command.code, command.reason)
 
     def _opened(self, event) -> None:
         ws = event.target

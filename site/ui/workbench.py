@@ -15,14 +15,20 @@ __all__ = ["Workbench"]
 
 # The width under which the panel is a drawer: style.css says the same.
 NARROW = "(max-width: 59.99rem)"
-TABS = ("tab-saved", "tab-variables")
+TABS = ("tab-saved", "tab-variables", "tab-script")
 
 
 class Workbench:
-    """Which tab is chosen (kept in storage), and whether the drawer and "Mais" are open."""
+    """Which tab is chosen (kept in storage), and whether the drawer and "Mais" are open.
 
-    def __init__(self, document) -> None:
+    Args:
+        shown: called with a tab's id each time it is chosen (the Script tab loads
+            its editor the first time).
+    """
+
+    def __init__(self, document, shown=None) -> None:
         self._document = document
+        self._shown = shown  # called with the chosen tab's id once the page is wired
         self._bench = document.getElementById("page-wrapper")
         self._narrow = window.matchMedia(NARROW)
         stored = str(bridge.load(TAB_KEY)[0])
@@ -36,6 +42,8 @@ class Workbench:
         listen("more-tools", "click", lambda event: self._toggle("more-tools", "more-open"))
         listen("panel-toggle", "click", lambda event: self._toggle_drawer())
         listen("saved", "click", self._saved_click)
+        if self._shown is not None:
+            self._shown(TABS[self._chosen])
 
     def handlers(self) -> dict:
         """This part carries out no command of the core's."""
@@ -73,6 +81,8 @@ class Workbench:
     def _pick(self, index: int) -> None:
         self._choose(index)
         bridge.store(TAB_KEY, TABS[index])
+        if self._shown is not None:
+            self._shown(TABS[index])
 
     def _choose(self, index: int) -> None:
         self._chosen = index

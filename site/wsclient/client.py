@@ -26,6 +26,7 @@ from wsclient.logfilter import LogFilter
 from wsclient.logtools import ALL, LABELS, UNDO_MS, LogTools
 from wsclient.panel import Panel
 from wsclient.pending import Pending
+from wsclient.scripthost import ScriptHost
 from wsclient.session import CLOSED, CLOSING, Session
 from wsclient.settings import Settings
 
@@ -83,6 +84,7 @@ class Client:
         self.filter = LogFilter(self.log, self.out)
         self.panel = Panel(self.lang, self.out, self.session)
         self.tools = LogTools(self.log, self.session, self.out, self.lang, self.clock)
+        self.script = ScriptHost(self.lang, self.out, self.session, self.panel, self.clock)
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
         self._shown_measures: "Measurements | None" = None
@@ -100,7 +102,7 @@ class Client:
             events.RetryNow: lambda e: session.retry_now(e.now),
             events.StopRetry: self._stop_retry,
             events.Compose: self._compose,
-            events.VariablesEdited: self.panel.edited,
+            events.VariablesEdited: self._variables_edited,
             events.SaveMessage: self.panel.save,
             events.UseSaved: self._use_saved,
             events.ChangeSaved: self.panel.change,
@@ -123,16 +125,17 @@ class Client:
             events.ShowAll: tools.show_all,
             events.FormatJson: tools.format_json,
             events.OpenFailed: self._open_failed,
-            events.Opened: lambda e: session.opened(e.url, e.protocol, e.extensions, e.now),
+            events.Opened: self._opened,
             events.TextReceived: session.received_text,
             events.BinaryReceived: session.received_binary,
             events.Errored: lambda e: session.errored(e.now),
-            events.Closed: lambda e: session.closed(e.code, e.reason, e.clean, e.now),
+            events.Closed: self._closed,
             events.Transmitted: lambda e: session.transmitted(e.sent, e.failure, e.now),
             events.Tick: self._tick,
             events.StorageFailed: self._storage_refused,
             events.InternalError: self._internal_error,
         }
+        self._routes.update(self.script.routes())
 
     def handle(self, event: "Plain") -> "int | None":
         """Take one event; the commands it leads to are appended to out.
@@ -215,6 +218,18 @@ class Client:
         else:  # the button says so already, and now the log does too
             self.session.note(key, event.now)
 
+    def _opened(self, event: events.Opened) -> None:
+        self.session.opened(event.url, event.protocol, event.extensions, event.now)
+        self.script.opened()
+
+    def _closed(self, event: events.Closed) -> None:
+        self.session.closed(event.code, event.reason, event.clean, event.now)
+        self.script.closed(event.code, event.reason, event.clean)
+
+    def _variables_edited(self, event: events.VariablesEdited) -> None:
+        self.panel.edited(event)
+        self.script.variables_edited()
+
     def _open_failed(self, event: events.OpenFailed) -> None:
         self.session.refused(self._t("url.refused", detail=event.detail), event.now)
 
@@ -245,7 +260,8 @@ class Client:
             return
         # Sent now, or queued until a connection opens: either way the field is free.
         # The history keeps the text as typed, so its variables are filled in again.
-        self.session.send(payload, event.now)
+        if not self.script.before_send(payload):
+            self.session.send(payload, event.now)
         self.panel.sent()
         self.out.append(ComposerText(""))
         self.out.append(SendError(None))

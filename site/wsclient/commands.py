@@ -93,12 +93,13 @@ class Transmit(Plain):
 
 
 class CloseSocket(Plain):
-    """Start the closing handshake with code and stop taking messages."""
+    """Start the closing handshake with code and reason, and stop taking messages."""
 
-    _fields = ("code",)
+    _fields = ("code", "reason")
 
-    def __init__(self, code: int = 1000) -> None:
+    def __init__(self, code: int = 1000, reason: str = "") -> None:
         self.code = code
+        self.reason = reason
 
 
 # --- the page ---

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         scheme: str
         suggestion: str
         name: str
+        limit: int
 
 
 __all__ = ["InputError", "error_at", "shown"]

@@ -17,7 +17,7 @@ import time
 from wsclient.binary import to_base64
 from wsclient.frames import whole_in_log
 from wsclient.jsontext import json_string
-from wsclient.log import SYSTEM
+from wsclient.log import NOTES
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -98,7 +98,7 @@ class Held:
 def outside_budget(entry: "Entry", kept: "Callable[[Entry], bool] | None" = None) -> bool:
     """Whether the export can give only the start of the entry's frame: the store no
     longer keeps it (the frame budget), and the entry holds only its start."""
-    if entry.direction == SYSTEM or (kept is not None and kept(entry)):
+    if entry.direction in NOTES or (kept is not None and kept(entry)):
         return False
     return not whole_in_log(entry)
 
@@ -128,7 +128,7 @@ def entry_record(
         "size": entry.size,
     }
     key = "base64" if entry.binary else "text"
-    if entry.direction != SYSTEM and kept is not None and kept(entry):
+    if entry.direction not in NOTES and kept is not None and kept(entry):
         record[key] = Stored(entry.seq)
     else:
         outside = outside_budget(entry)

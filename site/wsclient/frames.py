@@ -16,7 +16,7 @@ first HEAD_BYTES of a binary frame.
 from collections import deque
 
 from wsclient.commands import DropFrames
-from wsclient.log import SYSTEM
+from wsclient.log import NOTES
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -134,7 +134,7 @@ class Frames:
     def kept(self, entry: "Entry") -> bool:
         """Whether the store holds the entry's whole frame."""
         order = self._order
-        if entry.direction == SYSTEM or not order:
+        if entry.direction in NOTES or not order:
             return False
         seq = entry.seq
         low, high = 0, len(order)

@@ -12,10 +12,14 @@ if TYPE_CHECKING:
 
     from wsclient.outbox import Message
 
-__all__ = ["RECEIVED", "SENT", "SYSTEM", "Entry", "MessageLog"]
+__all__ = ["CHECK", "NOTES", "RECEIVED", "SCRIPT", "SENT", "SYSTEM", "Entry", "MessageLog"]
 
 SENT, RECEIVED, SYSTEM = "sent", "received", "system"
-_DIRECTIONS = (SENT, RECEIVED, SYSTEM)
+# A user's script's own lines (log()), and the results of its checks.
+SCRIPT, CHECK = "script", "check"
+# The entries that are notes, not messages: no frame, no payload, no JSON view.
+NOTES = (SYSTEM, SCRIPT, CHECK)
+_DIRECTIONS = (SENT, RECEIVED, SYSTEM, SCRIPT, CHECK)
 
 
 class MessageLog:

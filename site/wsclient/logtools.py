@@ -7,7 +7,7 @@ whole frames until then.
 
 from wsclient import i18n, pages, present
 from wsclient.commands import DRAW, Clipboard, Download, ShowPage, ToolStatus
-from wsclient.log import RECEIVED, SENT, SYSTEM
+from wsclient.log import CHECK, RECEIVED, SCRIPT, SENT, SYSTEM
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -23,7 +23,13 @@ __all__ = ["ALL", "LABELS", "UNDO_MS", "LogTools"]
 UNDO_MS = 10000
 # The scope of Export and Copy that takes every kept entry; any other, the visible ones.
 ALL = "all"
-LABELS = {SENT: "label.sent", RECEIVED: "label.received", SYSTEM: "label.system"}
+LABELS = {
+    SENT: "label.sent",
+    RECEIVED: "label.received",
+    SYSTEM: "label.system",
+    SCRIPT: "label.script",
+    CHECK: "label.check",
+}
 
 
 class LogTools:

@@ -82,6 +82,22 @@ class Panel:
         self._faults(self.variables.edit(event.rows))
         self.out.append(Store(VARIABLES_KEY, self.variables.dumps()))
 
+    def script_set(self, values: "dict[str, str | None]") -> None:
+        """The user's script wrote variables ({name: value}, None to delete): the table
+        shows it and keeps it, as if the user had typed it."""
+        rows = [list(row) for row in self.variables.rows]
+        for name, value in values.items():
+            at = [i for i, row in enumerate(rows) if row[0].strip() == name]
+            if value is None:
+                rows = [row for i, row in enumerate(rows) if i not in at]
+            elif at:
+                rows[at[0]][1] = value
+            else:
+                rows.append([name, value])
+        self.out.append(VariablesTable([list(row) for row in rows]))
+        self._faults(self.variables.edit(rows))
+        self.out.append(Store(VARIABLES_KEY, self.variables.dumps()))
+
     def _faults(self, faults: "list[list[object]]") -> None:
         texts = [[row, self._t(str(key), name=name)] for row, key, name in faults]
         self.out.append(VariableFaults(texts))

@@ -8,7 +8,7 @@ from wsclient.export import iso_time
 from wsclient.frames import PREVIEW_CHARS as SHOW_CHARS
 from wsclient.frames import SHOW_BYTES
 from wsclient.jsontext import looks_like_json, pretty_json
-from wsclient.log import RECEIVED, SENT, SYSTEM
+from wsclient.log import CHECK, NOTES, RECEIVED, SCRIPT, SENT, SYSTEM
 from wsclient.numfmt import number
 from wsclient.outbox import DISCARDED, FAILED, PENDING, UNCONFIRMED
 
@@ -41,7 +41,7 @@ __all__ = [
     "truncated_note",
 ]
 
-_DIRECTIONS = (SENT, RECEIVED, SYSTEM)
+_DIRECTIONS = (SENT, RECEIVED, SYSTEM, SCRIPT, CHECK)
 # Text entries above SHOW_BYTES show their first SHOW_CHARS characters at first:
 # laying out megabytes of text would freeze the page (see wsclient.pages).
 # The outbox states a sent entry shows a note for; the others need none.
@@ -140,7 +140,10 @@ def make_filter(text: str, directions: "Iterable[str]" = _DIRECTIONS) -> "TextFi
     The match ignores case. Returns None when it would let everything through, so
     the log can skip filtering altogether.
     """
-    shown = tuple([direction for direction in _DIRECTIONS if direction in directions])
+    wanted = list(directions)
+    if SYSTEM in wanted:  # the notes' box: the page's, a script's and its checks'
+        wanted += [SCRIPT, CHECK]
+    shown = tuple([direction for direction in _DIRECTIONS if direction in wanted])
     needle = fold(text)
     if not needle and len(shown) == len(_DIRECTIONS):
         return None
@@ -186,7 +189,7 @@ def meta(entry: "Entry", clock: Clock, kinds: "Mapping[str, str]", lang: str) ->
         lang: the language the size is written in ("1.000.000 B" or "1,000,000 B").
     """
     when = clock.time(entry.time_ms)
-    if entry.direction == SYSTEM:
+    if entry.direction in NOTES:
         return when
     kind = kinds["binary"] if entry.binary else kinds["text"]
     return when + " · " + number(lang, entry.size) + " B · " + kind
@@ -261,7 +264,7 @@ def entry_text(entry: "Entry", pretty: bool) -> "tuple[str, bool]":
     text = entry.text
     if entry.size > SHOW_BYTES:
         return text[:SHOW_CHARS], True
-    if pretty and entry.direction != SYSTEM and looks_like_json(text):
+    if pretty and entry.direction not in NOTES and looks_like_json(text):
         return pretty_json(text), False
     return text, False
 

@@ -295,14 +295,15 @@ class Session(StatusLine):
 
     # --- closing ---
 
-    def close(self, now: float) -> None:
-        """The user asked to close. The page stops listening at once, so the status says
-        so at once; the close event later fills in the code and reason."""
+    def close(self, now: float, code: int = 1000, reason: str = "") -> None:
+        """The user (or the user's script, with its code and reason) asked to close. The
+        page stops listening at once, so the status says so at once; the close event
+        later fills in the code and reason."""
         if self.state in (CONNECTING, OPEN):
             self._end_outage(now)  # closing a try stops trying
             self.state = CLOSING
             self._status(CLOSING, self._t("status.closing", url=self.url))
-            self.out.append(CloseSocket(1000))
+            self.out.append(CloseSocket(code, reason))
 
     def errored(self, now: float) -> None:
         """The socket reported an error; browsers give no detail, the close that follows does.

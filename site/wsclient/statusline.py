@@ -60,9 +60,9 @@ class StatusLine:
         """Say the status line again, as it is."""
         self.out.append(Status(self.status_class, self.status_text))
 
-    def system(self, text: str, now: float) -> None:
-        """Add a system entry."""
-        self.log.add(SYSTEM, text, False, utf8_len(text), now)
+    def system(self, text: str, now: float, kind: str = SYSTEM) -> None:
+        """Add a system entry, or another kind of note: a script's (SCRIPT), a check's (CHECK)."""
+        self.log.add(kind, text, False, utf8_len(text), now)
         self.out.append(DRAW)
 
     def note(self, key: str, now: float, **params: object) -> None:

@@ -17,25 +17,14 @@ import json
 
 from wsclient.errors import error_at
 from wsclient.export import iso_time
+from wsclient.varnames import valid_name
 
 __all__ = ["BUILT_INS", "RANDOM_BYTES", "Fill", "Variables", "fill", "uuid4", "valid_name"]
 
 BUILT_INS = ("$timestamp", "$isoTimestamp", "$uuid", "$randomInt", "$counter")
 # How many random bytes one fill may use: 16 for a UUID, 2 for a random integer.
 RANDOM_BYTES = 18
-_FIRST = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_"
-_REST = _FIRST + "0123456789-."
 _HEX = "0123456789abcdef"
-
-
-def valid_name(name: str) -> bool:
-    """Whether name can be a user's variable: `{{name}}` would find it."""
-    if not name or name[0] not in _FIRST:
-        return False
-    for ch in name:
-        if ch not in _REST:
-            return False
-    return True
 
 
 class Fill:

@@ -241,7 +241,7 @@ CASES = [
                     "closing",
                     "Fechando a conexão com ws://h/: aguardando o servidor confirmar…",
                 ],
-                ["CloseSocket", 1000],
+                ["CloseSocket", 1000, ""],
                 ["CloseButton", "A conexão já está sendo fechada."],
             ],
             [

@@ -1,0 +1,95 @@
+"""The Script tab in the core: the named scripts, kept in storage, and the examples.
+
+The tab reads storage only when it first opens (`ScriptsStored`), so a page whose
+user never opens it pays nothing for it.
+"""
+
+from wsclient import i18n, scriptexamples
+from wsclient.commands import Store
+from wsclient.errors import InputError
+from wsclient.scriptdata import EditorText, ScriptChange, ScriptEdited, ScriptList, ScriptNotice
+from wsclient.scripts import SCRIPTS_KEY, Scripts
+
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from wsclient.plain import Plain
+
+__all__ = ["ScriptTab"]
+
+
+class ScriptTab:
+    """The scripts the editor can show, and the last deletion, which undo puts back."""
+
+    def __init__(self, lang: str, out: "list[Plain]") -> None:
+        self.lang = lang
+        self.out = out
+        self.scripts = Scripts(self._t("script.first_name"))
+        self._deleted: "tuple[list[str], int] | None" = None
+
+    def _t(self, key: str, **params: object) -> str:
+        return i18n.t(self.lang, key, **params)
+
+    def load(self, stored: str) -> None:
+        """The tab opened: take what storage kept ("" for none), and show it."""
+        if stored:
+            try:
+                self.scripts = Scripts.loads(stored, self._t("script.first_name"))
+            except ValueError as exc:
+                # Left in storage until the user's first change writes a good list over it.
+                self.out.append(ScriptNotice(self._t("script.unreadable", detail=str(exc))))
+        self._show()
+
+    def edited(self, event: ScriptEdited) -> None:
+        self.scripts.edit(event.source)
+        self._keep()
+
+    def change(self, event: ScriptChange) -> None:
+        scripts, what = self.scripts, event.what
+        said: "str | None" = None
+        if what == "choose":
+            if not scripts.choose(event.index):
+                return
+        elif what == "new":
+            scripts.add()
+        elif what == "example":
+            source = scriptexamples.source(event.name)
+            if source is None:
+                return
+            scripts.add(source, self._t("example." + event.name))
+            said = self._t("script.example_opened")
+        elif what == "rename":
+            try:
+                scripts.rename(event.name)
+            except InputError as exc:
+                self.out.append(ScriptNotice(self._t(exc.key, **exc.params), error=True))
+                return
+            self.out.append(ScriptList(scripts.names(), scripts.chosen))
+            self.out.append(ScriptNotice(None))
+            self._keep()
+            return
+        elif what == "delete":
+            at = scripts.chosen
+            gone = scripts.delete()
+            self._deleted = (gone, at)
+            self._show()
+            self.out.append(ScriptNotice(self._t("script.deleted", name=gone[0]), undo=True))
+            self._keep()
+            return
+        elif what == "undo" and self._deleted is not None:
+            item, at = self._deleted
+            self._deleted = None
+            scripts.restore(item, at)
+        else:
+            return
+        self._show()
+        self.out.append(ScriptNotice(said))
+        self._keep()
+
+    def _show(self) -> None:
+        scripts = self.scripts
+        self.out.append(ScriptList(scripts.names(), scripts.chosen))
+        self.out.append(EditorText(scripts.source))
+
+    def _keep(self) -> None:
+        self.out.append(Store(SCRIPTS_KEY, self.scripts.dumps()))
