@@ -40,10 +40,6 @@ export function endWorker() {
   batch = [];
 }
 
-export function listening() {
-  return worker !== null;
-}
-
 // A received frame, with the time the page got it (seconds since 1970).
 export function feed(data, timeStamp) {
   if (worker === null) return;
