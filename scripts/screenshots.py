@@ -1,4 +1,4 @@
-"""Take the README's screenshots of the page against the embedded echo server."""
+"""Take the README's screenshots of the page, and of its Script tab, against the echo server."""
 
 import argparse
 import sys
@@ -76,6 +76,25 @@ def _shoot(browser, url, name, options, out):
     return path
 
 
+def _shoot_script(browser, url, out):
+    """The Script tab on a laptop: the echo test example, run, with its results."""
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(url)
+    expect(page.locator("#status")).to_have_class("open", timeout=60_000)
+    page.get_by_role("tab", name="Script").click()
+    expect(page.get_by_role("textbox", name="Código do script")).to_be_visible()
+    page.get_by_role("combobox", name="Exemplos").select_option("echo_test")
+    page.get_by_role("button", name="Abrir").click()
+    page.get_by_role("button", name="Executar").click()
+    expect(page.locator("#script-results tbody tr.passed")).to_have_count(2)
+    page.locator("#script-panel").evaluate("panel => { panel.scrollTop = 0; }")
+    path = out / "script.png"
+    page.screenshot(path=path)
+    context.close()
+    return path
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -88,6 +107,8 @@ def main(argv=None):
                 for name, options in SHOTS.items():
                     path = _shoot(browser, url, name, options, args.out)
                     print(f"Wrote {path.relative_to(ROOT)}")
+                path = _shoot_script(browser, url, args.out)
+                print(f"Wrote {path.relative_to(ROOT)}")
             finally:
                 browser.close()
     return 0
