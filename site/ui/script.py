@@ -14,6 +14,7 @@ from wsclient.scriptdata import (
     RunScript,
     ScriptChange,
     ScriptEdited,
+    ScriptFile,
     ScriptList,
     ScriptListens,
     ScriptNotice,
@@ -61,6 +62,8 @@ class ScriptView:
         self._on_post = create_proxy(lambda text: self._feed(WorkerSaid(str(text), clock.now())))
         self._on_change = create_proxy(self._changed)
         self._on_ready = create_proxy(self._ready)
+        self._file = get("script-file")
+        self._on_file = create_proxy(self._file_read)
 
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
@@ -73,6 +76,9 @@ class ScriptView:
         listen("script-undo", "click", lambda event: self._feed(ScriptChange("undo")))
         listen("script-open-example", "click", self._example)
         listen("script-source", "input", lambda event: self._changed(read(self._plain)))
+        listen("script-export", "click", lambda event: self._feed(ScriptChange("export")))
+        listen("script-import", "click", lambda event: self._file.click())
+        listen("script-file", "change", lambda event: bridge.read_file(self._file, self._on_file))
 
     def handlers(self) -> dict:
         """The commands the Script tab carries out."""
@@ -111,6 +117,9 @@ class ScriptView:
         self._editor = editor
         if self._mark is not None:
             editor.markLine(self._mark)
+
+    def _file_read(self, text, detail) -> None:
+        self._feed(ScriptFile(None if is_none(text) else str(text), str(detail or "")))
 
     def _changed(self, text) -> None:
         self._text = str(text)

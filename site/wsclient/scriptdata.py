@@ -1,7 +1,7 @@
 """What goes into the core from the Script tab and its worker, and what comes out, as plain data.
 
-The events are `RunScript`, `StopScript`, `WorkerSaid`, `ScriptsStored`, `ScriptEdited`
-and `ScriptChange`; the commands `StartWorker`, `PostToWorker`, `EndWorker`,
+The events are `RunScript`, `StopScript`, `WorkerSaid`, `ScriptsStored`, `ScriptEdited`,
+`ScriptChange` and `ScriptFile`; the commands `StartWorker`, `PostToWorker`, `EndWorker`,
 `ScriptListens`, `ScriptState`, `ScriptTraceback`, `ScriptResult`, `ScriptList`,
 `EditorText` and `ScriptNotice`. Import them from here: wsclient.events and wsclient.commands name
 the rest.
@@ -16,6 +16,7 @@ __all__ = [
     "RunScript",
     "ScriptChange",
     "ScriptEdited",
+    "ScriptFile",
     "ScriptList",
     "ScriptListens",
     "ScriptNotice",
@@ -131,8 +132,8 @@ class ScriptEdited(Plain):
 
 class ScriptChange(Plain):
     """The user picked a script (what "choose", index), made a new one ("new"), renamed the
-    one shown ("rename", name), deleted it ("delete"), undid that ("undo"), or opened an
-    example as a new script ("example", key)."""
+    one shown ("rename", name), deleted it ("delete"), undid that ("undo"), opened an
+    example as a new script ("example", key), or asked for the scripts' file ("export")."""
 
     _fields = ("what", "index", "name")
 
@@ -180,3 +181,14 @@ class ScriptsStored(Plain):
 
     def __init__(self, text: str) -> None:
         self.text = text
+
+
+class ScriptFile(Plain):
+    """The user picked a file of scripts to import: its text, or None and why it could
+    not be read."""
+
+    _fields = ("text", "detail")
+
+    def __init__(self, text: "str | None", detail: str = "") -> None:
+        self.text = text
+        self.detail = detail

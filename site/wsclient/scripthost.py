@@ -19,6 +19,7 @@ from wsclient.scriptdata import (
     RunScript,
     ScriptChange,
     ScriptEdited,
+    ScriptFile,
     ScriptListens,
     ScriptResult,
     ScriptsStored,
@@ -91,6 +92,7 @@ class ScriptHost:
             ScriptsStored: lambda e: tab.load(e.text),
             ScriptEdited: tab.edited,
             ScriptChange: tab.change,
+            ScriptFile: tab.file,
         }
 
     def _t(self, key: str, **params: object) -> str:

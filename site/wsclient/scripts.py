@@ -8,7 +8,9 @@ import json
 
 from wsclient.errors import InputError
 
-__all__ = ["SCRIPTS_KEY", "Scripts"]
+__all__ = ["EXPORT_NAME", "SCRIPTS_KEY", "Scripts", "read_file"]
+
+EXPORT_NAME = "scripts.json"
 
 SCRIPTS_KEY = "pyws.scripts"
 NAME_LIMIT = 60
@@ -61,6 +63,11 @@ class Scripts:
 
     def dumps(self) -> str:
         return json.dumps({"chosen": self.chosen, "scripts": self.items})
+
+    def export(self) -> str:
+        """Every script, as the file that read_file() takes back."""
+        items = [{"name": name, "source": source} for name, source in self.items]
+        return json.dumps({"scripts": items})
 
     @property
     def source(self) -> str:
@@ -133,3 +140,29 @@ class Scripts:
         at = min(at, len(self.items))
         self.items.insert(at, [name, source])
         self.chosen = at
+
+
+def read_file(text: str) -> "list[list[str]]":
+    """The [name, source] pairs of a scripts file, as export() writes it.
+
+    Raises:
+        InputError: "script.file_json", "script.file_shape" or "script.file_item" (with
+            the 1-based count of the item at fault), "script.file_empty".
+    """
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise InputError("script.file_json") from None
+    items = data.get("scripts") if isinstance(data, dict) else None
+    if not isinstance(items, list):
+        raise InputError("script.file_shape")
+    if not items:
+        raise InputError("script.file_empty")
+    pairs = []
+    for number, item in enumerate(items, 1):
+        name = item.get("name") if isinstance(item, dict) else None
+        source = item.get("source") if isinstance(item, dict) else None
+        if not isinstance(name, str) or not name.strip() or not isinstance(source, str):
+            raise InputError("script.file_item", {"count": number})
+        pairs.append([name.strip()[:NAME_LIMIT], source])
+    return pairs

@@ -7,8 +7,16 @@ user never opens it pays nothing for it.
 from wsclient import i18n, scriptexamples
 from wsclient.commands import Store
 from wsclient.errors import InputError
-from wsclient.scriptdata import EditorText, ScriptChange, ScriptEdited, ScriptList, ScriptNotice
-from wsclient.scripts import SCRIPTS_KEY, Scripts
+from wsclient.paneldata import SaveFile
+from wsclient.scriptdata import (
+    EditorText,
+    ScriptChange,
+    ScriptEdited,
+    ScriptFile,
+    ScriptList,
+    ScriptNotice,
+)
+from wsclient.scripts import EXPORT_NAME, SCRIPTS_KEY, Scripts, read_file
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -76,6 +84,9 @@ class ScriptTab:
             self.out.append(ScriptNotice(self._t("script.deleted", name=gone[0]), undo=True))
             self._keep()
             return
+        elif what == "export":
+            self.out.append(SaveFile(scripts.export(), EXPORT_NAME))
+            return
         elif what == "undo" and self._deleted is not None:
             item, at = self._deleted
             self._deleted = None
@@ -84,6 +95,28 @@ class ScriptTab:
             return
         self._show()
         self.out.append(ScriptNotice(said))
+        self._keep()
+
+    def file(self, event: ScriptFile) -> None:
+        """Add the scripts of an imported file as new ones, each under a free name.
+
+        Nothing already kept is replaced, and nothing runs: the first one shows in the
+        editor, for the user to read before pressing Executar.
+        """
+        if event.text is None:
+            self.out.append(ScriptNotice(self._t("script.file_unread", detail=event.detail)))
+            return
+        try:
+            pairs = read_file(event.text)
+        except InputError as exc:
+            self.out.append(ScriptNotice(self._t(exc.key, **exc.params)))
+            return
+        first = len(self.scripts.items)
+        for name, source in pairs:
+            self.scripts.add(source, name)
+        self.scripts.choose(first)
+        self._show()
+        self.out.append(ScriptNotice(self._t("script.imported", count=len(pairs))))
         self._keep()
 
     def _show(self) -> None:

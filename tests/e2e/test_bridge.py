@@ -77,3 +77,19 @@ def test_page_works_with_no_csp_violation(page, open_page):
     page.click("#close")
     expect(page.locator("#status")).to_have_class("closed")
     assert page.evaluate("window.cspViolations") == []
+
+
+def test_the_script_tab_breaks_no_csp_rule(page, open_page):
+    """The editor's load, an edit over several lines, and a running script break no CSP rule."""
+    page = _open_with(page, open_page, RECORD_VIOLATIONS)
+    page.get_by_role("tab", name="Script").click()
+    code = page.get_by_role("textbox", name="Código do script")
+    code.fill("a = 1\nb = 2\n")
+    code.click()
+    page.keyboard.press("Control+a")
+    page.keyboard.type("log(1)")
+    page.get_by_role("button", name="Executar").click()
+    expect(page.locator("#messages li.script")).to_have_count(1)
+    assert page.evaluate("window.cspViolations") == []
+    content = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "style-src 'self';" in content  # <style> elements stay refused

@@ -265,3 +265,38 @@ def test_the_script_tab_with_results_and_an_error_has_no_serious_violations(conn
     expect(connected.locator("#script-error")).to_be_visible()
     violations = severe_violations(connected)
     assert not violations, describe(violations)
+
+
+def test_scripts_go_to_a_file_and_come_back_as_new_ones_that_do_not_run(connected, tmp_path):
+    """Baixar arquivo and Carregar arquivo round-trip the scripts; an import runs nothing."""
+    code = _script_tab(connected)
+    code.fill("@on_message\ndef m(msg):\n    log('imported ran')\n")
+    with connected.expect_download() as download:
+        connected.get_by_role("button", name="Baixar arquivo").click()
+    saved = tmp_path / "scripts.json"
+    download.value.save_as(saved)
+    code.fill("outro = 2\n")
+    with connected.expect_file_chooser() as chooser:
+        connected.get_by_role("button", name="Carregar arquivo").click()
+    chooser.value.set_files(saved)
+    names = connected.get_by_role("combobox", name="Script")
+    expect(names.locator("option")).to_have_text(["script 1", "script 1 2"])
+    expect(code).to_contain_text("log('imported ran')")
+    expect(connected.locator("#script-status")).to_contain_text("1 script importado")
+    send(connected, "x")
+    expect(connected.locator("#script-state")).to_have_text("parado")
+    expect(_script_lines(connected)).to_have_count(0)
+
+
+def test_a_bad_scripts_file_is_named_and_nothing_changes(connected, tmp_path):
+    """A file that is not a scripts file is refused with a sentence; the scripts stay."""
+    _script_tab(connected).fill("mine = 1\n")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"scripts": [{"name": "a"}]}', encoding="utf-8")
+    with connected.expect_file_chooser() as chooser:
+        connected.get_by_role("button", name="Carregar arquivo").click()
+    chooser.value.set_files(bad)
+    expect(connected.locator("#script-status")).to_have_text(
+        "O script 1 não tem “name” e “source”. Nada foi importado."
+    )
+    expect(connected.get_by_role("combobox", name="Script").locator("option")).to_have_count(1)

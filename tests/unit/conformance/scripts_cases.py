@@ -4,8 +4,8 @@ import json
 
 from wsclient import scriptexamples
 from wsclient.errors import InputError
-from wsclient.scriptdata import ScriptChange, ScriptEdited
-from wsclient.scripts import Scripts
+from wsclient.scriptdata import ScriptChange, ScriptEdited, ScriptFile
+from wsclient.scripts import Scripts, read_file
 from wsclient.scripttab import ScriptTab
 
 
@@ -107,9 +107,66 @@ def _tab_bad_storage():
     ]
 
 
+def _file_round_trip():
+    scripts = Scripts()
+    scripts.edit("a = 1")
+    scripts.add("b = 2", "dois")
+    return read_file(scripts.export())
+
+
+def _bad_files():
+    texts = [
+        "{",
+        "[]",
+        '{"scripts": []}',
+        '{"scripts": [{"name": "a", "source": "x"}, {"name": ""}]}',
+    ]
+    return [_error(lambda text=text: read_file(text)) for text in texts]
+
+
+def _import_adds():
+    out = []
+    tab = ScriptTab("en", out)
+    tab.load('{"chosen": 0, "scripts": [["mine", "keep me"]]}')
+    out.clear()
+    tab.file(
+        ScriptFile('{"scripts": [{"name": "mine", "source": "new"}, {"name": "b", "source": ""}]}')
+    )
+    return [tab.scripts.items, tab.scripts.chosen, out[-2].as_list()]
+
+
 AUTO = ["auto-reply (ping → pong)", scriptexamples.source("auto_reply")]
 
 CASES = [
+    (
+        "export and read_file round trip",
+        _file_round_trip,
+        [["script 1", "a = 1"], ["dois", "b = 2"]],
+    ),
+    (
+        "bad files are refused with what is wrong",
+        _bad_files,
+        [
+            ["script.file_json", {}],
+            ["script.file_shape", {}],
+            ["script.file_empty", {}],
+            ["script.file_item", {"count": 2}],
+        ],
+    ),
+    (
+        "an import adds new scripts under free names and replaces nothing",
+        _import_adds,
+        [
+            [["mine", "keep me"], ["mine 2", "new"], ["b", ""]],
+            1,
+            [
+                "ScriptNotice",
+                "2 scripts imported, as new ones. Read them: they run on Run only.",
+                False,
+                False,
+            ],
+        ],
+    ),
     (
         "new scripts get free names; a rename is checked",
         _new_and_rename,
