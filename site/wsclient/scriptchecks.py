@@ -6,7 +6,7 @@ tests on CPython, with no clock and no I/O.
 
 import json
 
-from wsclient.scripting import Message, ScriptError
+from wsclient.scripting import Message, ScriptError, shown
 from wsclient.varnames import valid_name
 
 __all__ = ["Checks", "Vars", "Waiter", "Waiters"]
@@ -26,7 +26,9 @@ class Checks:
             "name": str(name),
             "passed": bool(passed),
             "time": now,
-            "message": None if message is None else _shown(message),
+            "message": None
+            if message is None
+            else shown(message.data if message.is_binary else message.text),
             "detail": detail,
         }
         self.results.append(result)
@@ -36,16 +38,6 @@ class Checks:
         """(passed, failed)."""
         passed = sum(1 for result in self.results if result["passed"])
         return passed, len(self.results) - passed
-
-
-def _shown(message: Message, limit: int = 200) -> str:
-    """A message as the results table shows it: its text, or its bytes in hex."""
-    if message.is_binary:
-        data = message.data
-        text = " ".join("%02x" % b for b in data[: limit // 3])
-        return text + (" …" if len(data) > limit // 3 else "")
-    text = message.text
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Waiter:

@@ -10,7 +10,6 @@ from the socket to the worker without passing here (`ScriptListens`).
 import json
 
 from wsclient import i18n
-from wsclient.binary import hex_pairs
 from wsclient.commands import Announce
 from wsclient.log import CHECK, SCRIPT
 from wsclient.scriptdata import (
@@ -29,7 +28,7 @@ from wsclient.scriptdata import (
     StopScript,
     WorkerSaid,
 )
-from wsclient.scripting import SEND_LIMIT, unwire, wire
+from wsclient.scripting import SEND_LIMIT, shown, unwire, wire
 from wsclient.scripttab import ScriptTab
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -246,7 +245,7 @@ class ScriptHost:
     def _w_dropped(self, fields: "dict[str, Any]", now: float) -> None:
         payload = self._held.pop(int(fields["id"]), None)
         if payload is not None:
-            self.session.note("script.dropped", now, text=_shown(payload))
+            self.session.note("script.dropped", now, text=shown(payload))
 
     def _w_unsent(self, fields: "dict[str, Any]", now: float) -> None:
         self._unsent(int(fields["id"]), now)
@@ -256,15 +255,9 @@ class ScriptHost:
         # so that nothing the user typed is lost and nothing unchecked goes out.
         payload = self._held.pop(number, None)
         if payload is not None:
-            self.session.note("script.unsent", now, text=_shown(payload))
+            self.session.note("script.unsent", now, text=shown(payload))
 
     def _summary(self) -> None:
         passed, failed = self._results
         if passed or failed:
             self.out.append(Announce(self._t("script.summary", passed=passed, failed=failed)))
-
-
-def _shown(payload: "str | bytes", limit: int = 200) -> str:
-    if isinstance(payload, str):
-        return payload if len(payload) <= limit else payload[: limit - 1] + "…"
-    return hex_pairs(bytes(payload), limit // 3)

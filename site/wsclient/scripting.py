@@ -17,6 +17,7 @@ __all__ = [
     "ScriptError",
     "Timers",
     "outgoing",
+    "shown",
     "unwire",
     "wire",
 ]
@@ -76,6 +77,17 @@ class Message:
 def _preview(payload: "str | bytes", limit: int = 40) -> str:
     text = repr(payload)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def shown(payload: "str | bytes", limit: int = 200) -> str:
+    """A payload as the page shows it in a note or the results table: its text, or its
+    bytes as hex pairs, cut at about limit characters ("…" says so)."""
+    if isinstance(payload, str):
+        return payload if len(payload) <= limit else payload[: limit - 1] + "…"
+    data = bytes(payload)
+    count = limit // 3
+    text = " ".join("%02x" % b for b in data[:count])
+    return text + (" …" if len(data) > count else "")
 
 
 def outgoing(value: object) -> "str | bytes":
