@@ -71,13 +71,12 @@ class ScriptHost:
         self.session = session
         self.panel = panel
         self.state = STOPPED
-        self._live = False  # a worker is up
         self._wants: "dict[str, bool]" = {}
         self._held: "dict[int, str | bytes]" = {}  # by number: sends before_send has
         self._held_count = 0
-        # Sends made between Executar and the worker's "running", when it is not yet
-        # known whether the script has a before_send.
-        self._early: "list[str | bytes] | None" = None
+        # Sends made while STARTING: between Executar and the worker's "running", when
+        # it is not yet known whether the script has a before_send.
+        self._early: "list[str | bytes]" = []
         self._results = [0, 0]  # passed, failed
         self.tab = ScriptTab(lang, out)
 
@@ -97,13 +96,17 @@ class ScriptHost:
     def _t(self, key: str, **params: object) -> str:
         return i18n.t(self.lang, key, **params)
 
+    @property
+    def _live(self) -> bool:
+        """Whether a worker is up: the script is starting or running."""
+        return self.state in (STARTING, RUNNING)
+
     # --- what the user does ---
 
     def run(self, source: str, now: float) -> None:
         """Run source in a new worker, ending any that runs."""
         if self._live:
             self._end(now)
-        self._live = True
         self._wants = {}
         self._results = [0, 0]
         out = self.out
@@ -113,7 +116,6 @@ class ScriptHost:
         values = dict(self.panel.variables.values)
         out.append(_post("run", source=source, vars=values, open=self.session.state == "open"))
         out.append(ScriptListens(True))
-        self._early = []
         self._state(STARTING, self._t("script.starting"))
 
     def stop(self, now: float) -> None:
@@ -123,10 +125,10 @@ class ScriptHost:
             self._state(STOPPED, self._t("script.stopped"))
 
     def _end(self, now: float) -> None:
-        self._live = False
+        """End the worker; the caller then says the state it leaves (never a live one)."""
         self.out.append(EndWorker())
         self.out.append(ScriptListens(False))
-        early, self._early = self._early or [], None
+        early, self._early = self._early, []
         for payload in early:  # the script never ran: they go as typed
             self.session.send(payload, now)
         for number in sorted(self._held):
@@ -153,7 +155,7 @@ class ScriptHost:
 
     def before_send(self, payload: "str | bytes") -> bool:
         """Hand a user's send to the script's before_send; False: it has none, send it now."""
-        if self._live and self._early is not None:
+        if self.state == STARTING:
             self._early.append(payload)  # until the worker says which hooks it has
             return True
         if not (self._live and self._wants.get("before_send")):
@@ -186,7 +188,7 @@ class ScriptHost:
     def _w_running(self, fields: "dict[str, Any]", now: float) -> None:
         self._wants = dict(fields["wants"])
         self._state(RUNNING, self._t("script.running"))
-        early, self._early = self._early or [], None
+        early, self._early = self._early, []
         for payload in early:
             if self._wants.get("before_send"):
                 self._hold(payload)
