@@ -164,6 +164,21 @@ def test_more_shows_the_measurements_and_the_log_tools(connected):
     expect(connected.locator("#stats-sent")).to_contain_text("Enviadas:")
 
 
+def test_messages_queued_offline_move_nothing(connected):
+    """At 1366×657, messages waiting while offline, and their discard tool, leave the
+    log's box and the composer where they were."""
+    connected.set_viewport_size(LAPTOP)
+    connected.click("#close")
+    expect(connected.locator("#status")).to_have_class("closed")
+    log = connected.locator("#messages").bounding_box()
+    before = _boxes(connected)
+    for text in ("um", "dois"):
+        send(connected, text)
+    expect(connected.get_by_role("button", name="Descartar pendentes (2)")).to_be_visible()
+    assert connected.locator("#messages").bounding_box() == log
+    assert _boxes(connected) == before
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("width", "height", "log"), SIZES, ids=SIZE_IDS)
 def test_each_size_and_theme_has_no_serious_violations(connected, width, height, log, scheme):
