@@ -18,7 +18,10 @@ __all__ = [
     "large",
     "latency",
     "memory",
+    "opened",
+    "outcome",
     "start",
+    "submit_and_wait",
 ]
 
 # Seconds a page may take to load and connect (Pyodide needs a few).
@@ -35,10 +38,11 @@ class Failed(Exception):
 
 
 @contextlib.asynccontextmanager
-async def opened(browser, url, timeout):
+async def opened(browser, url, timeout, init=None):
     """Yield a page of a fresh browser context, loaded from `url` and connected.
 
     A fresh context shares no cache, storage or process with the previous page.
+    `init`, if given, is JavaScript run before the page's own (to store settings).
 
     Raises:
         Failed: the page did not connect within `timeout` (at most OPEN_TIMEOUT) seconds.
@@ -46,6 +50,8 @@ async def opened(browser, url, timeout):
     context = await browser.new_context()
     try:
         await context.add_init_script(probes.INIT)
+        if init is not None:
+            await context.add_init_script(init)
         page = await context.new_page()
         problems = []
         page.on("pageerror", lambda exc: problems.append(f"uncaught {exc}"))
@@ -81,7 +87,7 @@ async def start(browser, url, timeout):
         return await page.evaluate("() => window.__openAt")
 
 
-def _outcome(value):
+def outcome(value):
     """A probe's result: the number, "timeout" for null, "error: …" when the page reported one."""
     if value is None:
         return "timeout"
@@ -90,15 +96,15 @@ def _outcome(value):
     return value
 
 
-async def _submit_and_wait(page, command, suffix, timeout):
+async def submit_and_wait(page, command, suffix, timeout):
     ms = await page.evaluate(probes.BURST, [command, suffix, timeout * 1000])
-    return _outcome(ms)
+    return outcome(ms)
 
 
 async def burst(browser, url, count, timeout):
     """Messages per second: `flood count`, from submit until the END li is shown."""
     async with opened(browser, url, timeout) as page:
-        ms = await _submit_and_wait(page, f"flood {count} 32", "END", timeout)
+        ms = await submit_and_wait(page, f"flood {count} 32", "END", timeout)
     return ms if isinstance(ms, str) else count / (ms / 1000)
 
 
@@ -130,11 +136,11 @@ async def memory(browser, url, first, total, timeout):
     """Heap after `first` messages, then heap, WebAssembly memory and li count after `total`."""
     async with opened(browser, url, timeout) as page:
         cdp = await page.context.new_cdp_session(page)
-        ms = await _submit_and_wait(page, f"flood {first} 32", "END", timeout)
+        ms = await submit_and_wait(page, f"flood {first} 32", "END", timeout)
         if isinstance(ms, str):
             return dict.fromkeys(("heap_first", "heap_total", "li_total", "wasm_total"), ms)
         heap_first = await _heap_mb(cdp)
-        ms = await _submit_and_wait(page, f"flood {total - first} 32", "END", timeout)
+        ms = await submit_and_wait(page, f"flood {total - first} 32", "END", timeout)
         if isinstance(ms, str):
             return {"heap_first": heap_first, "heap_total": ms, "li_total": ms, "wasm_total": ms}
         return {
@@ -163,16 +169,16 @@ async def large(browser, url, size, text, timeout):
     """
     async with opened(browser, url, timeout) as page:
         if not text:
-            return await _submit_and_wait(page, f"binary {size}", "", timeout)
+            return await submit_and_wait(page, f"binary {size}", "", timeout)
         # The text goes straight into the field: the clock starts at submit anyway.
         await page.evaluate(_SET_MESSAGE, big_text(size))
-        return await _submit_and_wait(page, None, "", timeout)
+        return await submit_and_wait(page, None, "", timeout)
 
 
 async def latency(browser, url, count, timeout):
     """Median milliseconds of `count` sequential echoes, each from submit until shown."""
     async with opened(browser, url, timeout) as page:
-        times = _outcome(await page.evaluate(probes.LATENCY, [count, timeout * 1000]))
+        times = outcome(await page.evaluate(probes.LATENCY, [count, timeout * 1000]))
     return times if isinstance(times, str) else statistics.median(times)
 
 
@@ -193,7 +199,7 @@ async def filter_typing(browser, url, entries, text, delay, timeout):
     """
     figures = ("filter_shown", "filter_key")
     async with opened(browser, url, timeout) as page:
-        ms = await _submit_and_wait(page, f"flood {entries} 32", "END", timeout)
+        ms = await submit_and_wait(page, f"flood {entries} 32", "END", timeout)
         if isinstance(ms, str):
             return dict.fromkeys(figures, ms)
         await page.evaluate(_TWO_FRAMES)

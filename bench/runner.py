@@ -9,7 +9,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
-from bench import measure, targets
+from bench import measure, scripting, targets
 from bench.plan import burst_id
 from bench.report import format_value
 from wsdev.chromium import launch_options
@@ -120,8 +120,29 @@ def jobs(plan):
             lambda b, u, p: measure.latency(b, u, plan.echoes, t),
         ),
         _filter(plan),
+        _script_loop(plan),
+        _hooked_burst(plan),
     ]
     return out
+
+
+def _script_loop(plan):
+    async def run(browser, url, page):
+        return await scripting.loop(browser, url, plan.timeout)
+
+    figures = dict.fromkeys(scripting.LOOP_FIGURES, "ms")
+    return Job("script loop", figures, _has(targets.SCRIPT), run, plan.runs, plan.timeout)
+
+
+def _hooked_burst(plan):
+    count = plan.main_burst
+    timeout = plan.flood_timeout(count)
+
+    async def run(browser, url, page):
+        return await scripting.hooked_burst(browser, url, count, timeout)
+
+    figures = {"hook_burst": "msg/s", "hook_rate": "msg/s", "hook_frame": "ms"}
+    return Job(f"hooked {count:,}", figures, _has(targets.SCRIPT), run, plan.runs, timeout)
 
 
 async def _attempt(job, browser, url, page):

@@ -14,7 +14,8 @@ MEMORY = "memory"
 LARGE = "large"
 LATENCY = "latency"
 FILTER = "filter"
-ALL = frozenset({START, BURSTS, SEED_BURST, CLOSE, MEMORY, LARGE, LATENCY, FILTER})
+SCRIPT = "script"
+ALL = frozenset({START, BURSTS, SEED_BURST, CLOSE, MEMORY, LARGE, LATENCY, FILTER, SCRIPT})
 
 
 class Page(NamedTuple):
@@ -62,9 +63,9 @@ PAGES = (
         "pages",
         "native.html",
         {},
-        ALL - {MEMORY, FILTER},
+        ALL - {MEMORY, FILTER, SCRIPT},
         skipped="no memory figures: it keeps every li (about 4 KB of heap each), and on "
-        "2 CPUs 1,000,000 of them took more than 10 minutes; it has no filter",
+        "2 CPUs 1,000,000 of them took more than 10 minutes; it has no filter or scripts",
         blank="skipped",
     ),
     Page(

@@ -209,6 +209,9 @@ def test_plan_targets_are_the_agreed_ones():
     assert ("li_total", "ours-mpy", "<=", 1000, None, 0.0) in found
     assert ("heap_total", "ours-mpy", "<=", 1.5, "ours-mpy", 0.0) in found
     assert ("latency", "ours-mpy", "<=", 1.2, "native", 0.5) in found
+    for figure in ("loop_frame", "loop_echo", "loop_close", "loop_stop", "hook_frame"):
+        assert (figure, "ours-pyodide", "<=", 250.0, None, 0.0) in found
+    assert ("loop_run", "ours-mpy", "<=", 2000.0, None, 0.0) in found
 
 
 def test_document_names_command_machine_and_table():
@@ -338,6 +341,12 @@ def test_filter_is_measured_on_our_pages_and_the_plain_js_filter():
     """--measure filter leaves our two pages and the plain-JS filter page."""
     pages = targets.only_measuring(targets.PAGES, ["filter"])
     assert [page.name for page in pages] == ["ours-mpy", "ours-pyodide", "filter-js"]
+
+
+def test_scripts_are_measured_on_our_two_pages_only():
+    """--measure script leaves our two pages: the others have no Script tab."""
+    pages = targets.only_measuring(targets.PAGES, ["script"])
+    assert [page.name for page in pages] == ["ours-mpy", "ours-pyodide"]
 
 
 def test_a_check_without_target_states_its_ratio_only():
