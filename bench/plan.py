@@ -113,6 +113,7 @@ def figures(plan):
         ),
         Figure("hook_rate", "hooked burst: the hook's own rate (msg/s)", "msg/s"),
         Figure("hook_frame", "hooked burst: longest gap between frames (ms)", "ms"),
+        Figure("plain_frame", "same burst with no script: longest gap (ms)", "ms"),
     ]
     return rows
 
@@ -174,6 +175,7 @@ def checks(plan, baseline=False):
             Check("loop_run", page, short, "<=", RESTART_MS),
             Check("hook_burst", page, f"{short}/no hook", "", 1.0, ref=(main, page)),
             Check("hook_frame", page, short, "<=", ANSWER_MS),
+            Check("hook_frame", page, f"{short}/no script", "", 1.0, ref=("plain_frame", page)),
         ]
     for page, short in (("ours-mpy", "mpy"), ("ours-pyodide", "pyodide")) if baseline else ():
         base = "base-" + short

@@ -141,7 +141,7 @@ def _hooked_burst(plan):
     async def run(browser, url, page):
         return await scripting.hooked_burst(browser, url, count, timeout)
 
-    figures = {"hook_burst": "msg/s", "hook_rate": "msg/s", "hook_frame": "ms"}
+    figures = {"hook_burst": "msg/s", "hook_rate": "msg/s", "hook_frame": "ms", "plain_frame": "ms"}
     return Job(f"hooked {count:,}", figures, _has(targets.SCRIPT), run, plan.runs, timeout)
 
 

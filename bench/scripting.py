@@ -63,16 +63,22 @@ _FRAMES = """(ms) => new Promise((resolve) => {
   requestAnimationFrame(frame);
 })"""
 
-# From now on, the longest gap between two animation frames, read with __frames().
+# From now on, the longest gap between two animation frames, read with __frames(); a
+# second call starts counting again.
 _WATCH_FRAMES = """() => {
-  let last = performance.now(), longest = 0;
-  const frame = (now) => {
-    longest = Math.max(longest, now - last);
-    last = now;
+  const first = window.__frameState === undefined;
+  window.__frameState = {last: performance.now(), longest: 0};
+  if (first) {
+    const frame = (now) => {
+      const state = window.__frameState;
+      state.longest = Math.max(state.longest, now - state.last);
+      state.last = now;
+      requestAnimationFrame(frame);
+    };
     requestAnimationFrame(frame);
-  };
-  requestAnimationFrame(frame);
-  window.__frames = () => Math.max(longest, performance.now() - last);
+  }
+  window.__frames = () => Math.max(window.__frameState.longest,
+                                   performance.now() - window.__frameState.last);
 }"""
 
 # performance.now() when an li.script whose text ends with `suffix` is in the log.
@@ -83,7 +89,7 @@ _SCRIPT_LINE = """(suffix) => {
 }"""
 
 LOOP_FIGURES = ("loop_frame", "loop_echo", "loop_stop", "loop_run", "loop_close")
-HOOK_FIGURES = ("hook_burst", "hook_rate", "hook_frame")
+HOOK_FIGURES = ("hook_burst", "hook_rate", "hook_frame", "plain_frame")
 
 
 async def _press(page, button, target, wanted, timeout):
@@ -95,13 +101,17 @@ async def _press(page, button, target, wanted, timeout):
 
 
 @contextlib.asynccontextmanager
-async def _started(browser, url, source, timeout):
-    """Yield a page opened with `source` as its only script, which Executar has started."""
+async def _opened(browser, url, source, timeout):
+    """Yield a page opened with `source` as its only script, and the Script tab shown."""
     store = f"({_STORE})({json.dumps(source)})"
     async with measure.opened(browser, url, timeout, init=store) as page:
         await page.click("#tab-script")
-        await _press(page, "#script-run", "#script-state", "^executando$", timeout)
         yield page
+
+
+async def _run(page, timeout):
+    """Press Executar; return once the script runs."""
+    await _press(page, "#script-run", "#script-state", "^executando$", timeout)
 
 
 async def _echo(page, text, timeout):
@@ -116,7 +126,8 @@ async def loop(browser, url, timeout):
     "loop_run": ms from Executar to "executando" after it, "loop_close": ms from
     Fechar conexão, with the loop running again, to the status' first change}.
     """
-    async with _started(browser, url, LOOP, timeout) as page:
+    async with _opened(browser, url, LOOP, timeout) as page:
+        await _run(page, timeout)
         figures = {}
         # The hook takes the echo of "spin" and never returns.
         if isinstance(spun := await _echo(page, "spin", timeout), str):
@@ -141,13 +152,20 @@ async def loop(browser, url, timeout):
 
 
 async def hooked_burst(browser, url, count, timeout):
-    """A flood of `count` through an @on_message hook that returns at once.
+    """A flood of `count` with no script, then one through an @on_message hook that
+    returns at once, on the same page.
 
     Returns {"hook_burst": messages per second the page showed, "hook_rate": messages
     per second the hook took, up to its last, "hook_frame": the longest gap between
-    frames meanwhile, in ms}.
+    frames meanwhile, "plain_frame": the same gap during the flood with no script, in ms}.
     """
-    async with _started(browser, url, HOOK, timeout) as page:
+    async with _opened(browser, url, HOOK, timeout) as page:
+        await page.evaluate(_WATCH_FRAMES)
+        plain = await measure.submit_and_wait(page, f"flood {count} 32", "END", timeout)
+        if isinstance(plain, str):
+            return dict.fromkeys(HOOK_FIGURES, plain)
+        plain_frame = await page.evaluate("() => window.__frames()")
+        await _run(page, timeout)
         await page.evaluate(_WATCH_FRAMES)
         began = await page.evaluate("() => performance.now()")
         shown = await measure.submit_and_wait(page, f"flood {count} 32", "END", timeout)
@@ -161,4 +179,5 @@ async def hooked_burst(browser, url, count, timeout):
             "hook_burst": count / (shown / 1000),
             "hook_rate": count / (hooked / 1000),
             "hook_frame": await page.evaluate("() => window.__frames()"),
+            "plain_frame": plain_frame,
         }

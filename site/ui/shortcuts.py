@@ -47,6 +47,9 @@ class Shortcuts:
         active = self._document.activeElement
         if active and active.closest("#input-form"):
             return "composer"
+        # The script's editor keeps Esc for itself: Esc, then Tab, leaves it.
+        if active and active.closest("#script-editor"):
+            return "field"
         if active and active.closest("#side-panel") and self._workbench.is_drawer():
             return "drawer"
         if active and (str(active.tagName) in _FIELDS or active.isContentEditable):

@@ -6,7 +6,7 @@
 | Ctrl+Shift+L (Control on macOS too) | anywhere | clear the log |
 | / | outside every field, when single keys are on | focus the filter |
 | Esc | the message field or the format | leave them for the log |
-| Esc | the side panel, opened as a drawer | close it |
+| Esc | the side panel, opened as a drawer (not in the script's editor) | close it |
 | ← → Home End | the side panel's tabs | choose another tab |
 
 Chosen against the browsers' own: Chrome and Firefox take Ctrl+L, Ctrl+K and Ctrl+E

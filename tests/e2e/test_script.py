@@ -11,14 +11,14 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.axe import describe, severe_violations
-from tests.e2e.conftest import SITE
+from tests.e2e.conftest import NARROW, SITE
 from tests.e2e.page import send
 from tests.e2e.test_variables import _define
 from wsclient.scriptexamples import source
 
-# Each test changes what storage keeps of the scripts and what the worker runs: a page
-# of its own for each.
-pytestmark = [pytest.mark.own_page, pytest.mark.usefixtures("no_internal_errors")]
+# The shared page's reset stops a running script; a test that leaves one in error, or
+# reads which scripts storage keeps, has a page of its own.
+pytestmark = pytest.mark.usefixtures("no_internal_errors")
 
 
 def _script_tab(page):
@@ -126,6 +126,7 @@ def test_a_loop_forever_leaves_the_page_working_and_parar_ends_it(connected):
     expect(connected.locator("#script-state")).to_have_text("executando")
 
 
+@pytest.mark.own_page
 def test_an_exception_shows_its_traceback_and_marks_its_line(connected):
     """A hook that raises stops the script; the traceback shows and its line is marked."""
     _run(connected, "x = 1\n\n@on_message\ndef m(msg):\n    return 1 / 0\n")
@@ -136,6 +137,31 @@ def test_an_exception_shows_its_traceback_and_marks_its_line(connected):
     expect(connected.locator("#status")).to_have_class("open")
 
 
+def test_a_laptop_shows_the_editor_with_executar_and_parar_under_it(connected):
+    """At 1366×657 the editor has room, and Executar and Parar script are in view under it."""
+    connected.set_viewport_size({"width": 1366, "height": 657})
+    editor = _script_tab(connected)
+    for name in ("Executar", "Parar script"):
+        expect(connected.get_by_role("button", name=name)).to_be_in_viewport(ratio=1)
+    assert connected.locator("#script-editor").bounding_box()["height"] >= 144
+    expect(editor).to_be_in_viewport()
+
+
+def test_escape_in_the_editor_keeps_the_drawer_and_tab_then_leaves(connected):
+    """On a phone, Esc in the editor leaves the drawer open; Esc then Tab moves on to Executar."""
+    connected.set_viewport_size(NARROW)
+    toggle = connected.get_by_role("button", name="Painel")
+    toggle.click()
+    code = _script_tab(connected)
+    code.click()
+    connected.keyboard.press("Escape")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    connected.keyboard.press("Tab")
+    expect(connected.get_by_role("button", name="Executar")).to_be_focused()
+    expect(code).to_be_visible()
+
+
+@pytest.mark.own_page
 def test_scripts_are_kept_across_a_reload_and_none_runs_by_itself(connected):
     """The scripts and their names come back after a reload, stopped until Executar."""
     code = _script_tab(connected)
@@ -267,6 +293,7 @@ def test_the_script_tab_with_results_and_an_error_has_no_serious_violations(conn
     assert not violations, describe(violations)
 
 
+@pytest.mark.own_page
 def test_scripts_go_to_a_file_and_come_back_as_new_ones_that_do_not_run(connected, tmp_path):
     """Baixar arquivo and Carregar arquivo round-trip the scripts; an import runs nothing."""
     code = _script_tab(connected)
@@ -288,6 +315,7 @@ def test_scripts_go_to_a_file_and_come_back_as_new_ones_that_do_not_run(connecte
     expect(_script_lines(connected)).to_have_count(0)
 
 
+@pytest.mark.own_page
 def test_a_bad_scripts_file_is_named_and_nothing_changes(connected, tmp_path):
     """A file that is not a scripts file is refused with a sentence; the scripts stay."""
     _script_tab(connected).fill("mine = 1\n")
