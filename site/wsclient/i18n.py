@@ -366,7 +366,10 @@ _PT = {
     "shortcuts.ctrl_enter": "envia, de qualquer lugar do composer (⌘+Enter no macOS)",
     "shortcuts.clear": "limpa o log, de qualquer lugar (Control também no macOS)",
     "shortcuts.slash": "vai para o filtro, fora dos campos",
-    "shortcuts.escape": "sai do campo de mensagem para o log; fecha o painel aberto sobre o log",
+    "shortcuts.escape": (
+        "sai do campo de mensagem para o log; fecha o painel aberto sobre o log"
+        " (no editor de script, Esc e depois Tab sai do editor)"
+    ),
     "shortcuts.tabs": "trocam a aba do painel, numa aba",
     "shortcuts.arrows": "mensagens enviadas antes, no campo de mensagem",
     "shortcuts.single": "Atalhos de uma tecla só (/)",
@@ -747,7 +750,10 @@ _EN = {
     "shortcuts.ctrl_enter": "sends, from anywhere in the composer (⌘+Enter on macOS)",
     "shortcuts.clear": "clears the log, from anywhere (Control on macOS too)",
     "shortcuts.slash": "goes to the filter, outside the fields",
-    "shortcuts.escape": "leaves the message field for the log; closes the panel over the log",
+    "shortcuts.escape": (
+        "leaves the message field for the log; closes the panel over the log"
+        " (in the script editor, Esc then Tab leaves the editor)"
+    ),
     "shortcuts.tabs": "switch the panel's tab, on a tab",
     "shortcuts.arrows": "earlier sends, in the message field",
     "shortcuts.single": "Single-key shortcuts (/)",
