@@ -224,6 +224,21 @@ _PT = {
     "payload.hex": (
         "Hex inválido na linha {line}, coluna {column}: “{char}” não é um dígito hexadecimal."
     ),
+    "mqtt.short": "Pacote MQTT cortado no byte {position}: faltam bytes que o cabeçalho promete.",
+    "mqtt.varint": "Comprimento MQTT inválido no byte {position}: mais de quatro bytes.",
+    "mqtt.utf8": "Texto MQTT que não é UTF-8 no byte {position}.",
+    "mqtt.property": "Propriedade MQTT 5 desconhecida no byte {position}.",
+    "mqtt.property_twice": "Propriedade MQTT 5 repetida no byte {position}.",
+    "mqtt.too_long": "Pacote MQTT grande demais: o limite é {limit} bytes.",
+    "mqtt.field_long": "Campo MQTT longo demais: o limite é {limit} bytes.",
+    "mqtt.property_name": "Propriedade MQTT 5 desconhecida: {name}.",
+    "mqtt.type": "Tipo de pacote MQTT desconhecido nesta versão: {name}.",
+    "mqtt.type_number": "Tipo de pacote MQTT desconhecido no byte {position}.",
+    "mqtt.flags": "Flags inválidas para este tipo de pacote MQTT no byte {position}.",
+    "mqtt.qos": "PUBLISH com QoS 3, que não existe, no byte {position}.",
+    "mqtt.extra": "Bytes a mais no fim do pacote MQTT, a partir do byte {position}.",
+    "mqtt.protocol_name": "CONNECT sem o nome de protocolo MQTT no byte {position}.",
+    "mqtt.level": "Versão de MQTT desconhecida no byte {position}.",
     "payload.hex_odd": (
         "Hex incompleto na linha {line}, coluna {column}: cada byte precisa de dois dígitos."
     ),
@@ -611,6 +626,21 @@ _EN = {
     "mode.base64": "Base64",
     "mode.json": "JSON",
     "payload.hex": "Invalid hex at line {line}, column {column}: “{char}” is not a hex digit.",
+    "mqtt.short": "MQTT packet cut short at byte {position}: its header promises more bytes.",
+    "mqtt.varint": "Invalid MQTT length at byte {position}: more than four bytes.",
+    "mqtt.utf8": "MQTT text that is not UTF-8 at byte {position}.",
+    "mqtt.property": "Unknown MQTT 5 property at byte {position}.",
+    "mqtt.property_twice": "Repeated MQTT 5 property at byte {position}.",
+    "mqtt.too_long": "MQTT packet too large: the limit is {limit} bytes.",
+    "mqtt.field_long": "MQTT field too long: the limit is {limit} bytes.",
+    "mqtt.property_name": "Unknown MQTT 5 property: {name}.",
+    "mqtt.type": "Unknown MQTT packet type for this version: {name}.",
+    "mqtt.type_number": "Unknown MQTT packet type at byte {position}.",
+    "mqtt.flags": "Invalid flags for this MQTT packet type at byte {position}.",
+    "mqtt.qos": "PUBLISH with QoS 3, which does not exist, at byte {position}.",
+    "mqtt.extra": "Extra bytes at the end of the MQTT packet, from byte {position}.",
+    "mqtt.protocol_name": "CONNECT without the MQTT protocol name at byte {position}.",
+    "mqtt.level": "Unknown MQTT version at byte {position}.",
     "payload.hex_odd": (
         "Incomplete hex at line {line}, column {column}: each byte needs two digits."
     ),
