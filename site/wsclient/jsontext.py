@@ -23,6 +23,7 @@ __all__ = [
     "STRICT_LOADS",
     "json_error",
     "json_string",
+    "json_text",
     "looks_like_json",
     "parse_json",
     "pretty_json",
@@ -237,6 +238,23 @@ def json_string(text: str) -> str:
             if ch in text:
                 text = text.replace(ch, _escape_char(ch))
     return '"' + text + '"'
+
+
+def json_text(value: object) -> str:
+    """value as compact JSON text (JSON.stringify's), the same on every interpreter.
+
+    CPython's json.dumps escapes every non-ASCII character and MicroPython's does not,
+    and both put spaces after separators: a protocol's packet, which a test compares
+    as text, is written here instead.
+    """
+    if isinstance(value, str):
+        return json_string(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join([json_text(item) for item in value]) + "]"
+    if isinstance(value, dict):
+        items = [json_string(str(key)) + ":" + json_text(item) for key, item in value.items()]
+        return "{" + ",".join(items) + "}"
+    return json.dumps(value)
 
 
 def _escape_char(ch: str) -> str:
