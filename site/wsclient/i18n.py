@@ -224,6 +224,11 @@ _PT = {
     "payload.hex": (
         "Hex inválido na linha {line}, coluna {column}: “{char}” não é um dígito hexadecimal."
     ),
+    "gql.json": "Mensagem GraphQL que não é JSON, no caractere {position}.",
+    "gql.object": "Mensagem GraphQL que não é um objeto JSON.",
+    "gql.type": "Mensagem GraphQL de tipo desconhecido: {name}.",
+    "gql.id": "Mensagem GraphQL {name} sem id.",
+    "gql.payload": "Mensagem GraphQL {name} com um payload que o protocolo não aceita.",
     "eio.binary": "Quadro binário do Engine.IO 3 sem o byte de tipo 4 no início.",
     "eio.type": "Pacote Engine.IO de tipo desconhecido no caractere {position}.",
     "eio.open": "Abertura do Engine.IO sem um objeto com sid, no caractere {position}.",
@@ -636,6 +641,11 @@ _EN = {
     "mode.base64": "Base64",
     "mode.json": "JSON",
     "payload.hex": "Invalid hex at line {line}, column {column}: “{char}” is not a hex digit.",
+    "gql.json": "GraphQL message that is not JSON, at character {position}.",
+    "gql.object": "GraphQL message that is not a JSON object.",
+    "gql.type": "GraphQL message of unknown type: {name}.",
+    "gql.id": "GraphQL {name} message without an id.",
+    "gql.payload": "GraphQL {name} message with a payload the protocol does not accept.",
     "eio.binary": "Engine.IO 3 binary frame without the type byte 4 first.",
     "eio.type": "Engine.IO packet of unknown type at character {position}.",
     "eio.open": "Engine.IO open without an object with a sid, at character {position}.",

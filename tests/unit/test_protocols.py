@@ -1,10 +1,11 @@
-"""Properties of the Socket.IO codec (wsclient.socketio): packets read back as written,
+"""Properties of the Socket.IO and GraphQL codecs: packets read back as written,
 binary events come back whole, and any text gives a packet or an error at an offset."""
 
 from hypothesis import given
 from hypothesis import strategies as st
 
 from wsclient.errors import InputError
+from wsclient.graphqlws import decode as graphql_decode
 from wsclient.socketio import Assembler, deconstruct, eio_decode, sio_decode, sio_encode
 
 json_values = st.recursive(
@@ -49,3 +50,13 @@ def test_any_text_gives_a_packet_or_an_error_at_an_offset(text, version):
         except InputError as exc:
             assert exc.key.startswith(("sio.", "eio."))
             assert 0 <= exc.params["position"] <= len(text)
+
+
+@given(st.text(max_size=60))
+def test_any_text_gives_a_graphql_message_or_an_error(text):
+    """The graphql-transport-ws reader never crashes: a message, or InputError("gql.…")."""
+    try:
+        graphql_decode(text)
+    except InputError as exc:
+        assert exc.key.startswith("gql.")
+        assert 0 <= exc.params["position"] <= len(text)
