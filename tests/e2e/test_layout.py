@@ -208,7 +208,10 @@ def test_open_drawer_and_more_have_no_serious_violations(connected, scheme):
 # five-digit counters).
 FLOOD_OPTION = "--flood"
 # Every layout shift the page reports from now on, and a way to read their sum.
-WATCH_SHIFTS_JS = """() => {
+# Started once the page has drawn a frame at the test's size: a shift left over from
+# what came before (the shared page's reset, a resize) is not the flood's.
+WATCH_SHIFTS_JS = """() => new Promise(ready => requestAnimationFrame(() => {
+  requestAnimationFrame(() => {
     const shifts = [];
     const observer = new PerformanceObserver(list => shifts.push(...list.getEntries()));
     observer.observe({type: 'layout-shift'});
@@ -218,7 +221,14 @@ WATCH_SHIFTS_JS = """() => {
             source.node ? (source.node.id || source.node.textContent.slice(0, 30)) : '',
             source.previousRect.y, source.currentRect.y])]);  // for the failure's message
     };
-}"""
+    ready();
+  });
+}))"""
+# What the log's tools hold and where, for a failure's message: what moved, and why.
+TOOLS_JS = """() => [...document.querySelectorAll('#tools :is(input, button, select, label)')]
+    .filter(el => el.checkVisibility())
+    .map(el => [el.id || el.textContent.trim().slice(0, 20),
+                Math.round(el.getBoundingClientRect().y)])"""
 
 
 def _flood_when_asked(count):
@@ -253,6 +263,7 @@ def test_a_flood_moves_nothing_on_the_page(request, connect_to, scripted_server)
     page.set_viewport_size(LAPTOP)
     before = _boxes(page)
     page.evaluate(WATCH_SHIFTS_JS)
+    tools = page.evaluate(TOOLS_JS)
     send(page, "vai")
     expect(page.locator("#messages li").last).to_have_text(
         f"Recebido: m{flood - 1}", timeout=800_000
@@ -261,4 +272,4 @@ def test_a_flood_moves_nothing_on_the_page(request, connect_to, scripted_server)
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => setTimeout(done)))")
     assert _boxes(page) == before
     shifts = page.evaluate("() => window.layoutShifts()")
-    assert sum(value for value, _ in shifts) == 0, shifts
+    assert sum(value for value, _ in shifts) == 0, [shifts, tools, page.evaluate(TOOLS_JS)]
