@@ -17,7 +17,7 @@ class SioOutcome:
     """What a received frame did.
 
     Attributes:
-        send: frames to send in answer (a pong).
+        send: frames to send in answer (a pong; the events held until the CONNECT).
         connected: the namespace's CONNECT came back: its data (the sid), or None.
         refused: a CONNECT_ERROR's data: the server refused the namespace.
         acked: [ack id, the emit it answers (its event), round trip in seconds].
@@ -50,6 +50,8 @@ class SioFlows:
         self._heard = 0.0  # when the last ping (4) or pong (3) came
         self._pinged: "float | None" = None  # Engine.IO 3: our ping still unanswered
         self._open = False
+        self.connected = False
+        self._held: "list[str]" = []
 
     def opened(self, handshake: dict, now: float) -> "list[str | bytes]":
         """Engine.IO's open packet came: the frames that connect the namespace."""
@@ -65,15 +67,20 @@ class SioFlows:
             return []  # Socket.IO 2 connects the main namespace by itself
         return [eio_encode({"type": "message", "data": sio_encode(packet)}, self.eio)]
 
-    def emit(self, event: str, args: list, now: float, ack: bool = False) -> "str":
-        """The frame of an EVENT; with ack, it gets an id and its answer is awaited."""
+    def emit(self, event: str, args: list, now: float, ack: bool = False) -> "list[str]":
+        """The frame of an EVENT to send now: none until the namespace is connected
+        (a server closes on an event for a namespace it has not yet accepted), when it
+        goes with the CONNECT's outcome. With ack, it gets an id and its answer is awaited."""
         packet: dict = {"type": "EVENT", "nsp": self.nsp, "data": [event] + list(args)}
         if ack:
             packet["id"] = self._next_ack
             self._acks[self._next_ack] = [event, now]
             self._next_ack += 1
-        frame = eio_encode({"type": "message", "data": sio_encode(packet)}, self.eio)
-        return str(frame)
+        frame = str(eio_encode({"type": "message", "data": sio_encode(packet)}, self.eio))
+        if not self.connected:
+            self._held.append(frame)
+            return []
+        return [frame]
 
     def waiting(self) -> "list[int]":
         """The ack ids still unanswered."""
@@ -99,6 +106,8 @@ class SioFlows:
             return out
         if kind == "CONNECT":
             out.connected = packet.get("data") or {}
+            self.connected = True
+            out.send, self._held = list(self._held), []
         elif kind == "CONNECT_ERROR":
             out.refused = packet.get("data")
         elif kind in ("ACK", "BINARY_ACK"):

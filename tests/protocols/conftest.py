@@ -52,3 +52,11 @@ def aedes():
     """An MQTT 3.1.1 broker (aedes) over WebSocket; its address."""
     with NodeServer("aedes.mjs") as server:
         yield server.url
+
+
+@pytest.fixture
+def socketio_server():
+    """A Socket.IO 4 server that also speaks Engine.IO 3; its address, to which the test
+    adds `?EIO=4&transport=websocket` (or 3)."""
+    with NodeServer("socketio.mjs", "/socket.io/") as server:
+        yield server.url

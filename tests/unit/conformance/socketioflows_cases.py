@@ -30,16 +30,32 @@ def _heartbeat_3():
 
 def _acks():
     flows = SioFlows(4, "/chat")
-    first = flows.emit("hello", ["olá"], 1.0, ack=True)
-    plain = flows.emit("note", [], 1.0)
-    second = flows.emit("hello", [], 2.0, ack=True)
+    flows.opened(HANDSHAKE, 0.0)
+    flows.socket({"type": "CONNECT", "nsp": "/chat", "data": {"sid": "x"}}, 0.5)
+    [first] = flows.emit("hello", ["olá"], 1.0, ack=True)
+    [plain] = flows.emit("note", [], 1.0)
+    [second] = flows.emit("hello", [], 2.0, ack=True)
     answer = flows.socket({"type": "ACK", "nsp": "/chat", "id": 1, "data": ["ok"]}, 2.5)
     other_nsp = flows.socket({"type": "ACK", "nsp": "/", "id": 0, "data": []}, 3.0)
     unknown = flows.socket({"type": "ACK", "nsp": "/chat", "id": 7, "data": []}, 3.0)
     return [first, plain, second, answer.acked, other_nsp.acked, unknown.acked, flows.waiting()]
 
 
+def _held_until_connected():
+    """Events emitted before the namespace's CONNECT go out with it, in order."""
+    flows = SioFlows(4)
+    flows.opened(HANDSHAKE, 0.0)
+    early = [flows.emit("a", [], 0.1), flows.emit("b", [1], 0.2)]
+    connect = flows.socket({"type": "CONNECT", "nsp": "/", "data": {"sid": "x"}}, 0.3)
+    return [early, connect.send, flows.emit("c", [], 0.4)]
+
+
 CASES = [
+    (
+        "events wait for the namespace's CONNECT",
+        _held_until_connected,
+        [[[], []], ['42["a"]', '42["b",1]'], ['42["c"]']],
+    ),
     (
         "Engine.IO 4 connects the namespace with auth",
         lambda: SioFlows(4, "/admin", {"token": "t"}).opened(HANDSHAKE, 0),
