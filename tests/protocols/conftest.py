@@ -60,3 +60,10 @@ def socketio_server():
     adds `?EIO=4&transport=websocket` (or 3)."""
     with NodeServer("socketio.mjs", "/socket.io/") as server:
         yield server.url
+
+
+@pytest.fixture
+def graphql_server():
+    """The reference graphql-transport-ws server (graphql-ws); its address."""
+    with NodeServer("graphql.mjs", "/graphql") as server:
+        yield server.url
