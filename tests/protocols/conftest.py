@@ -1,13 +1,19 @@
 """Real protocol servers from the registries, each started on a free port for a test."""
 
+import asyncio
+import socket
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
 
+from tests.e2e.servers import ScriptedServer
+
 ROOT = Path(__file__).resolve().parents[2]
 SERVERS = ROOT / "tests" / "servers"
 START_TIMEOUT_S = 30
+MOSQUITTO = "/usr/sbin/mosquitto"
 
 
 class NodeServer:
@@ -67,3 +73,65 @@ def graphql_server():
     """The reference graphql-transport-ws server (graphql-ws); its address."""
     with NodeServer("graphql.mjs", "/graphql") as server:
         yield server.url
+
+
+def _free_port() -> int:
+    # mosquitto cannot say which port a bind to 0 got: pick one, free a moment ago.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _bridge_to(port: int):
+    """A WebSocket handler that copies bytes both ways to the TCP port (test plumbing: the
+    broker behind it is real)."""
+
+    async def handler(connection):
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+
+        async def upstream():
+            async for frame in connection:
+                writer.write(frame if isinstance(frame, bytes) else frame.encode())
+                await writer.drain()
+            writer.close()
+
+        async def downstream():
+            while data := await reader.read(65536):
+                await connection.send(data)
+            await connection.close()
+
+        await asyncio.gather(upstream(), downstream(), return_exceptions=True)
+
+    return handler
+
+
+@pytest.fixture
+def mosquitto(tmp_path):
+    """Debian's mosquitto (MQTT 5.0 and 3.1.1) behind a WebSocket bridge; its address."""
+    port = _free_port()
+    config = tmp_path / "mosquitto.conf"
+    config.write_text(
+        f"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nlog_dest stderr\n"
+    )
+    broker = subprocess.Popen(
+        [MOSQUITTO, "-c", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    try:
+        said = []
+        # Its log says when it listens: "mosquitto version 2.0.11 running".
+        while not (said and said[-1].rstrip().endswith("running")):
+            line = broker.stderr.readline() if broker.stderr else ""
+            if not line:
+                raise RuntimeError(f"mosquitto did not start: {''.join(said)!r}")
+            said.append(line)
+        # Read the rest of its log as it comes (stderr: stdout it would buffer), so that
+        # the pipe never fills and stops it.
+        threading.Thread(target=broker.stderr.read, daemon=True).start()
+        bridge = ScriptedServer(_bridge_to(port), subprotocols=["mqtt"]).start()
+        try:
+            yield bridge.url
+        finally:
+            bridge.stop()
+    finally:
+        broker.terminate()
+        broker.wait()

@@ -1,5 +1,6 @@
-"""The core's MQTT codec and flows against a real broker (aedes, from npm), as the page
-will speak to it: binary frames on the `mqtt` subprotocol, packets cut anywhere."""
+"""The core's MQTT codec and flows against real brokers, as the page will speak to them:
+binary frames on the `mqtt` subprotocol. aedes (npm) speaks 3.1.1; Debian's mosquitto,
+behind a WebSocket bridge, 5.0."""
 
 import time
 from contextlib import ExitStack
@@ -7,7 +8,7 @@ from contextlib import ExitStack
 import pytest
 from websockets.sync.client import connect
 
-from wsclient.mqtt import V311, Decoder, encode
+from wsclient.mqtt import V5, V311, Decoder, encode
 from wsclient.mqttflows import Flows
 
 WAIT_S = 10  # the longest a broker's answer may take
@@ -16,20 +17,22 @@ WAIT_S = 10  # the longest a broker's answer may take
 class Client:
     """One MQTT connection driven by the core: encode, Decoder, Flows."""
 
-    def __init__(self, socket, client_id: str, keep_alive: int = 60) -> None:
+    def __init__(self, socket, client_id: str, keep_alive: int = 60, version: int = V311) -> None:
         self.socket = socket
-        self.decoder = Decoder(V311)
-        self.flows = Flows(V311, keep_alive)
+        self.version = version
+        self.decoder = Decoder(version)
+        self.flows = Flows(version, keep_alive)
         self.delivered: list = []
         self.done: list = []
         self.pongs = 0
-        connack = self.send_and_wait(
-            {"type": "CONNECT", "client_id": client_id, "keep_alive": keep_alive}, "CONNACK"
-        )
-        assert connack["code"] == 0
+        connect = {"type": "CONNECT", "client_id": client_id, "keep_alive": keep_alive}
+        if version == V5:
+            connect["properties"] = {"session_expiry": 0, "user_property": [["app", "page"]]}
+        self.connack = self.send_and_wait(connect, "CONNACK")
+        assert self.connack["code"] == 0
 
     def send(self, packet: dict) -> None:
-        self.socket.send(encode(packet, V311))
+        self.socket.send(encode(packet, self.version))
         self.flows.sent(time.monotonic())
 
     def receive(self, timeout: float = WAIT_S) -> list:
@@ -60,17 +63,27 @@ class Client:
         raise AssertionError(f"no {wanted} within {WAIT_S} s")
 
 
-@pytest.fixture
-def client(aedes):
-    """Make clients connected to the broker; each says DISCONNECT and closes after the test."""
+def _clients(url, version):
     with ExitStack() as stack:
 
         def make(client_id="page", keep_alive=60):
-            socket = stack.enter_context(connect(aedes, subprotocols=["mqtt"]))
-            stack.callback(lambda: socket.send(encode({"type": "DISCONNECT"}, V311)))
-            return Client(socket, client_id, keep_alive)
+            socket = stack.enter_context(connect(url, subprotocols=["mqtt"]))
+            stack.callback(lambda: socket.send(encode({"type": "DISCONNECT"}, version)))
+            return Client(socket, client_id, keep_alive, version)
 
         yield make
+
+
+@pytest.fixture
+def client(aedes):
+    """Make MQTT 3.1.1 clients of aedes; each says DISCONNECT and closes after the test."""
+    yield from _clients(aedes, V311)
+
+
+@pytest.fixture
+def client5(mosquitto):
+    """Make MQTT 5.0 clients of mosquitto; each says DISCONNECT and closes after the test."""
+    yield from _clients(mosquitto, V5)
 
 
 def test_a_subscribe_is_granted_its_qos(client):
@@ -120,3 +133,28 @@ def test_the_keep_alive_holds_the_connection_past_two_intervals(client):
             pass  # no packet this tenth of a second: time for the next tick
     assert mqtt.pongs >= 2
     mqtt.send_and_wait({"type": "PINGREQ"}, "PINGRESP")  # still open
+
+
+def test_mqtt5_connack_carries_properties(client5):
+    """An MQTT 5 CONNECT with properties gets a CONNACK whose properties the codec reads."""
+    mqtt = client5()
+    assert isinstance(mqtt.connack["properties"], dict)
+    assert mqtt.connack["properties"]  # mosquitto states its limits, e.g. topic_alias_maximum
+
+
+@pytest.mark.parametrize("qos", [0, 1, 2])
+def test_mqtt5_publish_keeps_its_properties_through_the_broker(client5, qos):
+    """On 5.0, a PUBLISH's user properties and content type come back with the message,
+    and the QoS flows end with reason codes the codec reads."""
+    mqtt = client5()
+    suback = mqtt.send_and_wait(mqtt.flows.subscribe([{"filter": "p/#", "qos": 2}]), "SUBACK")
+    assert suback["codes"] == [2]
+    packet = mqtt.flows.publish("p/1", b"{}", qos=qos)
+    packet["properties"] = {"content_type": "application/json", "user_property": [["k", "v"]]}
+    mqtt.send(packet)
+    while not mqtt.delivered or mqtt.flows.waiting():
+        mqtt.receive()
+    [got] = mqtt.delivered
+    assert got["properties"]["content_type"] == "application/json"
+    assert got["properties"]["user_property"] == [["k", "v"]]
+    assert got["qos"] == qos
