@@ -95,6 +95,7 @@ class Runtime:
         self.hooks = scripting.Hooks()
         self.timers = scripting.Timers()
         self.cap = scripting.RateCap()
+        self.log_cap = scripting.RateCap(scripting.LOG_LIMIT)
         self.checks = scriptchecks.Checks()
         self.waiters = scriptchecks.Waiters()
         self.vars = scriptchecks.Vars({}, lambda change: _post("vars", values=change))
@@ -146,7 +147,14 @@ class Runtime:
     def log(self, *args, **options):
         """Write a line into the page's log, as an entry of class `script`."""
         sep = options.get("sep", " ")
+        self._count_line("log()")
         _post("log", text=sep.join(str(arg) for arg in args))
+
+    def _count_line(self, what):
+        """Count a line of the page's log; past the cap, stop the script."""
+        if not self.log_cap.allow(time.ticks_ms() / 1000):
+            self.stop("log_rate")
+            raise ScriptError("%s: over the cap of %d lines a second" % (what, scripting.LOG_LIMIT))
 
     def every(self, seconds, function):
         """Call function every `seconds`, until the connection closes or the script stops."""
@@ -162,6 +170,7 @@ class Runtime:
 
     def check(self, name, condition, message=None):
         """Record a check that passes when condition is true; return whether it did."""
+        self._count_line("check()")
         result = self.checks.record(name, bool(condition), time.time(), message)
         _post("check", result=result)
         return result["passed"]
@@ -230,7 +239,7 @@ class Runtime:
         _post("error", traceback=text, line=line)
 
     def stop(self, why):
-        """Stop the script for a reason the page words: "rate", the rate cap."""
+        """Stop the script for a reason the page words: "rate" or "log_rate", a cap."""
         if self.over:
             return
         self._end()

@@ -12,6 +12,18 @@ from wsclient.varnames import valid_name
 __all__ = ["Checks", "Vars", "Waiter", "Waiters"]
 
 
+def _involved(message: object) -> "str | None":
+    """The message a check names, as the results table shows it: a received Message,
+    or text or bytes the script passed (check("x", ok, "why")), or nothing."""
+    if message is None:
+        return None
+    if isinstance(message, Message):
+        return shown(message.data if message.is_binary else message.text)
+    if isinstance(message, (bytes, bytearray)):
+        return shown(bytes(message))
+    return shown(str(message))
+
+
 class Checks:
     """The results of check() and expect(): name, pass or fail, the message involved, the time."""
 
@@ -26,9 +38,7 @@ class Checks:
             "name": str(name),
             "passed": bool(passed),
             "time": now,
-            "message": None
-            if message is None
-            else shown(message.data if message.is_binary else message.text),
+            "message": _involved(message),
             "detail": detail,
         }
         self.results.append(result)

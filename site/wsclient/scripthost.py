@@ -28,7 +28,7 @@ from wsclient.scriptdata import (
     StopScript,
     WorkerSaid,
 )
-from wsclient.scripting import SEND_LIMIT, shown, unwire, wire
+from wsclient.scripting import LOG_LIMIT, SEND_LIMIT, shown, unwire, wire
 from wsclient.scripttab import ScriptTab
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -237,8 +237,11 @@ class ScriptHost:
 
     def _w_stopped(self, fields: "dict[str, Any]", now: float) -> None:
         self._end(now)
-        # The only reason the worker stops itself: the rate cap.
-        self._state(STOPPED, self._t("script.rate", limit=SEND_LIMIT))
+        # The worker stops itself only at a cap: of sends, or of log lines.
+        if fields.get("why") == "log_rate":
+            self._state(STOPPED, self._t("script.log_rate", limit=LOG_LIMIT))
+        else:
+            self._state(STOPPED, self._t("script.rate", limit=SEND_LIMIT))
 
     def _w_sent(self, fields: "dict[str, Any]", now: float) -> None:
         if self._held.pop(int(fields["id"]), None) is not None:

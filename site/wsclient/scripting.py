@@ -9,6 +9,7 @@ runtime (site/worker/runtime.py) schedules the timers and carries out the sends.
 import json
 
 __all__ = [
+    "LOG_LIMIT",
     "MIN_INTERVAL",
     "SEND_LIMIT",
     "Hooks",
@@ -26,6 +27,10 @@ __all__ = [
 MIN_INTERVAL = 0.01
 # Sends a script may make in any one second; one more stops the script.
 SEND_LIMIT = 1000
+# Lines a script may write to the log (log(), print(), check()) in any one second; one
+# more stops the script. Each is a message to the page and an entry in its log: a loop
+# of them would flood the page.
+LOG_LIMIT = 1000
 
 
 class ScriptError(Exception):

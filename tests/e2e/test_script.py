@@ -126,6 +126,17 @@ def test_a_loop_forever_leaves_the_page_working_and_parar_ends_it(connected):
     expect(connected.locator("#script-state")).to_have_text("executando")
 
 
+def test_a_loop_of_log_stops_at_the_cap_and_the_page_answers(connected):
+    """A script that logs without end is stopped at 1,000 lines a second, and says so."""
+    _script_tab(connected).fill("while True:\n    log('again')\n")
+    connected.get_by_role("button", name="Executar").click()
+    expect(connected.locator("#script-state")).to_have_text(
+        "parado: o script escreveu mais de 1000 linhas no log em um segundo"
+    )
+    send(connected, "ainda aqui")
+    expect(connected.locator("#messages li.received").last).to_contain_text("ainda aqui")
+
+
 @pytest.mark.own_page
 def test_an_exception_shows_its_traceback_and_marks_its_line(connected):
     """A hook that raises stops the script; the traceback shows and its line is marked."""

@@ -158,6 +158,25 @@ def flood():
     assert _kinds(posts, "stopped") == [{"why": "rate"}]
 
 
+def test_more_than_1000_log_lines_a_second_stop_the_script():
+    """A loop of log() cannot flood the page: the 1,001st line in a second stops it."""
+    source = """
+while True:
+    log("again")
+"""
+    posts = _run(source, connected=False)
+    assert len(_kinds(posts, "log")) == 1000
+    assert _kinds(posts, "stopped") == [{"why": "log_rate"}]
+
+
+def test_check_names_text_the_script_gives_as_its_message():
+    """check(name, condition, "why") shows the text in the results, as a message would be."""
+    posts = _run('check("fast enough", False, "took 3 s")\n', connected=False)
+    [check] = _kinds(posts, "check")
+    assert check["result"]["message"] == "took 3 s"
+    assert not check["result"]["passed"]
+
+
 def test_check_and_expect_record_passes_and_failures():
     """check() records its result; expect() passes on a matching message, fails on its timeout."""
     source = """

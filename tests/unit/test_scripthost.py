@@ -143,6 +143,15 @@ def test_the_rate_cap_is_said_in_the_pages_language():
     ]
 
 
+def test_the_log_cap_is_said_in_the_pages_language():
+    """The worker's stop at the log cap says it was the log, not the sends."""
+    core = _running(opened())
+    out = _said(core, t="stopped", why="log_rate")
+    assert of(out, ScriptState) == [
+        ScriptState("stopped", "parado: o script escreveu mais de 1000 linhas no log em um segundo")
+    ]
+
+
 def test_before_send_holds_the_users_message_until_the_script_answers():
     """With a before_send hook, a send waits for the script, and what it answers goes."""
     core = _running(opened(), before_send=True)

@@ -70,6 +70,7 @@ def _checks():
     checks.record("status is ok", True, 3.0, Message("ok"))
     checks.record("reply came", False, 4.0, None, "no message within 10 s")
     checks.record(7, 1, 5.0, Message(b"\x01\x02"))
+    checks.record("why", False, 6.0, "too slow")
     return [checks.results, list(checks.counts())]
 
 
@@ -177,8 +178,9 @@ CASES = [
                     "detail": "no message within 10 s",
                 },
                 {"name": "7", "passed": True, "time": 5.0, "message": "01 02", "detail": ""},
+                {"name": "why", "passed": False, "time": 6.0, "message": "too slow", "detail": ""},
             ],
-            [2, 1],
+            [2, 2],
         ],
     ),
     (
