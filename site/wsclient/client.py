@@ -260,7 +260,7 @@ class Client:
             return
         # Sent now, or queued until a connection opens: either way the field is free.
         # The history keeps the text as typed, so its variables are filled in again.
-        if not self.script.before_send(payload):
+        if not self.script.before_send(payload, event.now):
             self.session.send(payload, event.now)
         self.panel.sent()
         self.out.append(ComposerText(""))

@@ -40,6 +40,10 @@ _PT = {
     "script.unsent": (
         "Não enviada: o before_send do script não respondeu (falhou, ou o script parou): {text}"
     ),
+    "script.early": (
+        "Esperando o script começar (o código do topo ainda roda): {text}. Sai quando ele"
+        " começar; se você parar o script, sai como foi escrita."
+    ),
     "script.summary": "Verificações do script: {passed} passaram, {failed} falharam.",
     "script.garbled": "Mensagem ilegível do worker do script: {detail}",
     "script.first_name": "script 1",
@@ -466,6 +470,10 @@ _EN = {
     "script.unsent": (
         "Not sent: the script's before_send did not answer (it failed, or the script stopped):"
         " {text}"
+    ),
+    "script.early": (
+        "Waiting for the script to start (its top-level code still runs): {text}. It goes"
+        " when the script starts; if you stop the script, it goes as typed."
     ),
     "script.summary": "Script checks: {passed} passed, {failed} failed.",
     "script.garbled": "Unreadable message from the script's worker: {detail}",

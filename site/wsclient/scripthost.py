@@ -153,10 +153,13 @@ class ScriptHost:
         if self._live:
             self.out.append(_post("vars", values=dict(self.panel.variables.values)))
 
-    def before_send(self, payload: "str | bytes") -> bool:
+    def before_send(self, payload: "str | bytes", now: float) -> bool:
         """Hand a user's send to the script's before_send; False: it has none, send it now."""
         if self.state == STARTING:
-            self._early.append(payload)  # until the worker says which hooks it has
+            # Until the worker says which hooks it has, which its code's top must end
+            # first: said, so that a message never vanishes while a script starts.
+            self._early.append(payload)
+            self.session.note("script.early", now, text=shown(payload))
             return True
         if not (self._live and self._wants.get("before_send")):
             return False

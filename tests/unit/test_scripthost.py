@@ -219,6 +219,16 @@ def test_sends_before_the_worker_runs_wait_for_its_hooks():
     assert of(out, ScriptState) == [ScriptState("running", "executando")]
 
 
+def test_a_send_that_waits_for_the_script_to_start_is_said_in_the_log():
+    """While the script's top-level code runs, a send waits for it, and the log says so."""
+    core = opened()
+    feed(core, RunScript("while True: pass", 0.0))
+    core.log.take_batch()
+    feed(core, events.Compose("text", "cedo", 1.0))
+    [note] = _entries(core, "system")
+    assert note.startswith("Esperando o script começar") and "cedo" in note
+
+
 def test_sends_go_as_typed_when_the_script_never_ran():
     """A script that fails before it runs, or has no before_send, leaves early sends as typed."""
     core = opened()
