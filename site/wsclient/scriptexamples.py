@@ -40,7 +40,8 @@ async def echo_test():
 """
 
 _JSON_RPC = """\
-# JSON-RPC 2.0: each answer is matched to its request by "id".
+# JSON-RPC 2.0: each answer is matched to its request by "id". Point the page at a
+# JSON-RPC 2.0 server: an echo server only sends the requests back.
 asked = {}  # id -> method
 last_id = [0]
 
@@ -56,6 +57,9 @@ def answer(msg):
     except ScriptError:
         return  # not JSON: not an answer
     if not isinstance(data, dict) or data.get("id") not in asked:
+        return
+    if "method" in data:  # our own request, sent back
+        log("request", data["id"], "came back as it went: this server echoes")
         return
     method = asked.pop(data["id"])
     check(method + " answered", "result" in data, msg)

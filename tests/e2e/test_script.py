@@ -250,6 +250,14 @@ def test_the_heartbeat_example_beats_on_time(connected):
     expect(beats.nth(2)).to_be_visible()
 
 
+def test_the_json_rpc_example_on_the_echo_server_says_it_echoes(connected):
+    """Against the page's echo server, the JSON-RPC example fails no check: it says why."""
+    _run(connected, source("json_rpc"))
+    expect(_script_lines(connected)).to_have_count(2)
+    expect(_script_lines(connected).first).to_contain_text("this server echoes")
+    expect(connected.locator("#script-results tbody tr")).to_have_count(0)
+
+
 def test_the_json_rpc_example_matches_answers_to_requests(page, open_page, scripted_server):
     """The JSON-RPC example checks each answer against its request's id, whatever the order."""
 
