@@ -181,6 +181,7 @@ _PT = {
     "text.truncated": "… (mostrando o começo de {size} bytes)",
     "url.kept": "A conexão com {url} continua.",
     "close.by_user": "Você fechou a conexão.",
+    "close.by_script": "O script fechou a conexão.",
     "protocols.token": (
         "Subprotocolo inválido: “{name}” só pode ter letras, dígitos e !#$%&'*+-.^_`|~."
     ),
@@ -609,6 +610,7 @@ _EN = {
     "text.truncated": "… (showing the start of {size} bytes)",
     "url.kept": "The connection to {url} goes on.",
     "close.by_user": "You closed the connection.",
+    "close.by_script": "The script closed the connection.",
     "protocols.token": (
         "Invalid subprotocol: “{name}” may only have letters, digits and !#$%&'*+-.^_`|~."
     ),

@@ -202,7 +202,7 @@ class ScriptHost:
         self.session.send(unwire(fields), now)
 
     def _w_close(self, fields: "dict[str, Any]", now: float) -> None:
-        self.session.close(now, int(fields["code"]), str(fields["reason"]))
+        self.session.close(now, int(fields["code"]), str(fields["reason"]), "script")
 
     def _w_log(self, fields: "dict[str, Any]", now: float) -> None:
         self.session.system(str(fields["text"]), now, SCRIPT)

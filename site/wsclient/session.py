@@ -72,6 +72,7 @@ class Session(StatusLine):
         self._closed_text = self._outage_text = self.status_text
         self._dropped = False
         self._errored = False
+        self._closer = "close.by_user"  # the close.by_* text for a close the page asked for
         self._socket_opened = False
         self._ever_opened = False
         self._opened_at = 0.0
@@ -222,11 +223,9 @@ class Session(StatusLine):
                 self.out.append(Transmit(batch))
 
     def transmitted(self, sent: "list[list[Any]]", failure: "list[Any] | None", now: float) -> None:
-        """The shell carried out a Transmit.
-
-        Args:
-            sent: [message id, time the socket took it] for each message handed over.
-            failure: [message id, what the socket said] for the one it refused, or None.
+        """The shell carried out a Transmit. Args:
+        sent: [message id, time the socket took it] for each message handed over.
+        failure: [message id, what the socket said] for the one it refused, or None.
         """
         for msg_id, when in sent:
             message = self.outbox.mark_sent(msg_id, when)
@@ -295,10 +294,10 @@ class Session(StatusLine):
 
     # --- closing ---
 
-    def close(self, now: float, code: int = 1000, reason: str = "") -> None:
-        """The user (or the user's script, with its code and reason) asked to close. The
-        page stops listening at once, so the status says so at once; the close event
-        later fills in the code and reason."""
+    def close(self, now: float, code: int = 1000, reason: str = "", by: str = "user") -> None:
+        """The user, or the user's script (by="script"), asked to close: the status says so
+        at once; the close event later fills in the code and reason."""
+        self._closer = "close.by_" + by
         if self.state in (CONNECTING, OPEN):
             self._end_outage(now)  # closing a try stops trying
             self.state = CLOSING
@@ -341,7 +340,7 @@ class Session(StatusLine):
             if began:
                 self.system(entry + " " + self._t("outage.begin"), now)
         else:
-            more = " " + self._t("close.by_user") if user_closed else ""
+            more = " " + self._t(self._closer) if user_closed else ""
             if why is not None:
                 more = " " + self._t(why) + " " + self._t("reconnect.tick")
                 self.out.append(ReconnectBox(False))

@@ -57,11 +57,13 @@ def test_open_and_close_hooks_run_with_the_close_code(connected):
 
 
 def test_a_scripts_close_uses_its_code_and_reason(connected):
-    """close(4000, "fim") closes the connection with that code and reason."""
+    """close(4000, "fim") closes the connection with that code and reason, said as the
+    script's doing, not the user's."""
     _run(connected, "@on_message\ndef m(msg):\n    close(4000, 'fim')\n")
     send(connected, "x")
     expect(connected.locator("#status")).to_contain_text("4000")
     expect(connected.locator("#status")).to_contain_text("fim")
+    expect(connected.locator("#status")).to_contain_text("O script fechou a conexão.")
 
 
 def test_before_send_changes_what_goes_out(connected):
