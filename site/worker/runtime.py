@@ -299,7 +299,7 @@ class Runtime:
                 if result is None:
                     _post("dropped", id=number)
                     return
-                msg = Message(scripting.outgoing(result), msg.time)
+                msg = Message(scripting.outgoing(result, "before_send"), msg.time)
         except Exception as exc:  # noqa: BLE001 - as in call()
             _post("unsent", id=number)
             self.fail(exc)

@@ -95,8 +95,11 @@ def shown(payload: "str | bytes", limit: int = 200) -> str:
     return text + (" …" if len(data) > count else "")
 
 
-def outgoing(value: object) -> "str | bytes":
+def outgoing(value: object, what: str = "send()") -> "str | bytes":
     """What send(value) puts on the wire: str as text, bytes as binary, dict or list as JSON.
+
+    Args:
+        what: who gave value, for the error: "send()" takes it; a before_send returns it.
 
     Raises:
         ScriptError: any other type, named.
@@ -112,7 +115,14 @@ def outgoing(value: object) -> "str | bytes":
             return json.dumps(value)
         except (TypeError, ValueError) as exc:
             raise ScriptError("this cannot be sent as JSON: %s" % exc) from None
-    raise ScriptError("send() takes str, bytes, dict or list, not %s" % type(value).__name__)
+    raise ScriptError("%s str, bytes, dict or list, not %s" % (_GIVES[what], type(value).__name__))
+
+
+# How the error of outgoing() says who gave the value.
+_GIVES = {
+    "send()": "send() takes",
+    "before_send": "a before_send hook returns None (to drop the message), or",
+}
 
 
 class Hooks:

@@ -140,6 +140,12 @@ CASES = [
         ],
     ),
     (
+        "a before_send's answer of another type is named as its",
+        lambda: _error(lambda: scripting.outgoing(42, "before_send")),
+        "a before_send hook returns None (to drop the message), or str, bytes, dict or list,"
+        " not int",
+    ),
+    (
         "timers are checked when made",
         _every_refuses_under_10_ms,
         [
