@@ -107,6 +107,7 @@ class ScriptHost:
         """Run source in a new worker, ending any that runs."""
         if self._live:
             self._end(now)
+        self.tab.ran()
         self._wants = {}
         self._results = [0, 0]
         out = self.out

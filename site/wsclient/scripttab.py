@@ -34,6 +34,16 @@ class ScriptTab:
         self.out = out
         self.scripts = Scripts(self._t("script.first_name"))
         self._deleted: "tuple[list[str], int] | None" = None
+        self._passing = False  # the notice shown is news that Executar makes old
+
+    def _notice(self, text: "str | None", undo: bool = False, error: bool = False) -> None:
+        self._passing = text is not None and not (undo or error)
+        self.out.append(ScriptNotice(text, undo, error))
+
+    def ran(self) -> None:
+        """Executar: news such as "example opened" goes; an error or an undo offer stays."""
+        if self._passing:
+            self._notice(None)
 
     def _t(self, key: str, **params: object) -> str:
         return i18n.t(self.lang, key, **params)
@@ -45,7 +55,7 @@ class ScriptTab:
                 self.scripts = Scripts.loads(stored, self._t("script.first_name"))
             except ValueError as exc:
                 # Left in storage until the user's first change writes a good list over it.
-                self.out.append(ScriptNotice(self._t("script.unreadable", detail=str(exc))))
+                self._notice(self._t("script.unreadable", detail=str(exc)))
         self._show()
 
     def edited(self, event: ScriptEdited) -> None:
@@ -70,10 +80,10 @@ class ScriptTab:
             try:
                 scripts.rename(event.name)
             except InputError as exc:
-                self.out.append(ScriptNotice(self._t(exc.key, **exc.params), error=True))
+                self._notice(self._t(exc.key, **exc.params), error=True)
                 return
             self.out.append(ScriptList(scripts.names(), scripts.chosen))
-            self.out.append(ScriptNotice(None))
+            self._notice(None)
             self._keep()
             return
         elif what == "delete":
@@ -81,7 +91,7 @@ class ScriptTab:
             gone = scripts.delete()
             self._deleted = (gone, at)
             self._show()
-            self.out.append(ScriptNotice(self._t("script.deleted", name=gone[0]), undo=True))
+            self._notice(self._t("script.deleted", name=gone[0]), undo=True)
             self._keep()
             return
         elif what == "export":
@@ -94,7 +104,7 @@ class ScriptTab:
         else:
             return
         self._show()
-        self.out.append(ScriptNotice(said))
+        self._notice(said)
         self._keep()
 
     def file(self, event: ScriptFile) -> None:
@@ -104,19 +114,19 @@ class ScriptTab:
         editor, for the user to read before pressing Executar.
         """
         if event.text is None:
-            self.out.append(ScriptNotice(self._t("script.file_unread", detail=event.detail)))
+            self._notice(self._t("script.file_unread", detail=event.detail))
             return
         try:
             pairs = read_file(event.text)
         except InputError as exc:
-            self.out.append(ScriptNotice(self._t(exc.key, **exc.params)))
+            self._notice(self._t(exc.key, **exc.params))
             return
         first = len(self.scripts.items)
         for name, source in pairs:
             self.scripts.add(source, name)
         self.scripts.choose(first)
         self._show()
-        self.out.append(ScriptNotice(self._t("script.imported", count=len(pairs))))
+        self._notice(self._t("script.imported", count=len(pairs)))
         self._keep()
 
     def _show(self) -> None:

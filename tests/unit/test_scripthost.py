@@ -9,7 +9,9 @@ from wsclient.scriptdata import (
     EndWorker,
     PostToWorker,
     RunScript,
+    ScriptChange,
     ScriptListens,
+    ScriptNotice,
     ScriptResult,
     ScriptState,
     ScriptTraceback,
@@ -217,6 +219,17 @@ def test_sends_before_the_worker_runs_wait_for_its_hooks():
     out = _said(core, t="running", wants=hooks)
     assert _posts(out) == [{"t": "before_send", "id": 1, "text": "cedo"}]
     assert of(out, ScriptState) == [ScriptState("running", "executando")]
+
+
+def test_executar_clears_the_news_of_an_opened_example_but_not_an_undo_offer():
+    """ "Example opened" goes when the script runs; a deletion's undo offer stays."""
+    core = opened()
+    feed(core, ScriptChange("example", name="heartbeat"))
+    out = feed(core, RunScript("pass", 0.0))
+    assert of(out, ScriptNotice) == [ScriptNotice(None)]
+    feed(core, ScriptChange("delete"))
+    out = feed(core, RunScript("pass", 1.0))
+    assert of(out, ScriptNotice) == []
 
 
 def test_a_send_that_waits_for_the_script_to_start_is_said_in_the_log():
