@@ -8,7 +8,7 @@ goes wrong at ("position"); the protocol's answer to one is to close with 4400.
 """
 
 from wsclient.errors import InputError
-from wsclient.jsontext import json_string, json_text, parse_json
+from wsclient.jsontext import json_string, json_text, parse_json_in
 
 __all__ = ["CLOSE_CODES", "SUBPROTOCOL", "TYPES", "decode", "encode", "summary"]
 
@@ -45,10 +45,7 @@ def decode(text: str) -> dict:
         InputError: "gql.json" (not JSON), "gql.object", "gql.type", "gql.id" or
             "gql.payload", with the position of the text's fault (0 for a field).
     """
-    try:
-        message = parse_json(text)
-    except InputError as exc:
-        raise InputError("gql.json", {"position": exc.params.get("position", 0)}) from None
+    message = parse_json_in(text, "gql.json")
     if not isinstance(message, dict):
         raise InputError("gql.object", {"position": 0})
     kind = message.get("type")

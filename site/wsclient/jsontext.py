@@ -26,6 +26,7 @@ __all__ = [
     "json_text",
     "looks_like_json",
     "parse_json",
+    "parse_json_in",
     "pretty_json",
 ]
 
@@ -170,6 +171,18 @@ def parse_json(text: str, strict_loads: bool = STRICT_LOADS) -> object:
     if "\\ud" in text or "\\uD" in text:
         value = _fix_surrogates(value)
     return value
+
+
+def parse_json_in(text: str, key: str, base: int = 0) -> object:
+    """Parse JSON text that a protocol's frame holds from its character base on.
+
+    Raises:
+        InputError: key, with the frame's "position" of the fault (parse_json's, moved).
+    """
+    try:
+        return parse_json(text)
+    except InputError as exc:
+        raise InputError(key, {"position": base + exc.params.get("position", 0)}) from None
 
 
 def looks_like_json(text: str, strict_loads: bool = STRICT_LOADS) -> bool:

@@ -15,7 +15,7 @@ with a string in its place.
 """
 
 from wsclient.errors import InputError
-from wsclient.jsontext import json_string, json_text, parse_json
+from wsclient.jsontext import json_string, json_text, parse_json_in
 
 __all__ = [
     "EIO_TYPES",
@@ -58,7 +58,7 @@ def eio_decode(frame: "str | bytes", version: int = 4) -> dict:
     body = frame[1:]
     if kind != "open":
         return {"type": kind, "data": body}
-    handshake = _json(body, 1)
+    handshake = parse_json_in(body, "sio.json", 1)
     if not isinstance(handshake, dict) or not isinstance(handshake.get("sid"), str):
         raise InputError("eio.open", {"position": 1})
     return {"type": kind, "data": handshake}
@@ -72,14 +72,6 @@ def eio_encode(packet: dict, version: int = 4) -> "str | bytes":
     if isinstance(data, dict):
         data = json_text(data)
     return str(EIO_TYPES.index(packet["type"])) + data
-
-
-def _json(text: str, base: int) -> object:
-    try:
-        return parse_json(text)
-    except InputError as exc:
-        position = exc.params.get("position", 0)
-        raise InputError("sio.json", {"position": base + position}) from None
 
 
 def sio_decode(text: str, version: int = 5) -> dict:
@@ -110,7 +102,7 @@ def sio_decode(text: str, version: int = 5) -> dict:
     if at > start:
         packet["id"] = int(text[start:at])
     if at < len(text):
-        packet["data"] = _json(text[at:], at)
+        packet["data"] = parse_json_in(text[at:], "sio.json", at)
     _check(packet, at, version)
     return packet
 
