@@ -8,9 +8,10 @@ packets to send and what became of each flow come out.
   a PUBLISH that comes again with the same id before its PUBREL is not delivered twice.
 - Keep-alive: a PINGREQ when nothing was sent for keep_alive seconds; a PINGRESP not
   come within keep_alive seconds after it means the connection is dead (§3.1.2.10).
-"""
 
-from wsclient.mqtt import V311
+The flows are the same on 3.1.1 and 5.0; a reason code of 0x80 or more, which only 5.0
+sends, ends a QoS 2 flow at its PUBREC.
+"""
 
 __all__ = ["Flows", "Outcome"]
 
@@ -41,8 +42,7 @@ class Flows:
         keep_alive: seconds, as the CONNECT said (0: no keep-alive).
     """
 
-    def __init__(self, version: int = V311, keep_alive: int = 60) -> None:
-        self.version = version
+    def __init__(self, keep_alive: int = 60) -> None:
         self.keep_alive = keep_alive
         self._next = 1
         # id -> [what we wait for: "PUBACK", "PUBREC", "PUBCOMP", "SUBACK", "UNSUBACK",

@@ -21,7 +21,7 @@ class Client:
         self.socket = socket
         self.version = version
         self.decoder = Decoder(version)
-        self.flows = Flows(version, keep_alive)
+        self.flows = Flows(keep_alive)
         self.delivered: list = []
         self.done: list = []
         self.pongs = 0
