@@ -16,6 +16,7 @@ from ui.logtools import LogTools
 from ui.logview import LogView
 from ui.panel import VariablesView
 from ui.pending import PendingView
+from ui.proto import ProtoView
 from ui.saved import SavedView
 from ui.script import ScriptView
 from ui.shortcuts import Shortcuts
@@ -47,13 +48,15 @@ class App:
         self.socket = Socket(self.feed, self._frame_time, guard)
         script = ScriptView(document, self.feed, self.client.lang)
         workbench = Workbench(document, lambda tab: tab == "tab-script" and script.opened())
+        proto = ProtoView(document, self.feed, workbench.show_tab, self.client.lang)
         self._parts = [
             self.socket,
             StatusView(document, texts),
             self.log_view,
             self.log_view.follow,
-            ConnectionBar(document, texts, self.feed),
-            Composer(document, texts, self.feed),
+            ConnectionBar(document, texts, self.feed, proto),
+            Composer(document, texts, self.feed, proto.form),
+            proto,
             LogTools(document, texts, self.feed, guard),
             FrameStore(document),
             PendingView(document, self.feed),

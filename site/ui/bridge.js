@@ -307,3 +307,25 @@ export function readFile(input, done) {
   input.value = "";
   if (file) file.text().then((text) => done(text, ""), (e) => done(null, String(e)));
 }
+
+// ---- the protocols ----
+
+// Show the controls of protocol kind, hide the others': every element whose
+// data-proto names it ("mqtt graphql") shows.
+export function showProto(kind) {
+  for (const element of document.querySelectorAll("[data-proto]")) {
+    element.hidden = !element.dataset.proto.split(" ").includes(kind);
+  }
+}
+
+// The fields of protocol kind's boxes of class group ("proto-opts", "proto-send"),
+// as JSON text of {data-key: value}; a box's checkbox is "1" or "".
+export function protoFields(kind, group) {
+  const fields = {};
+  for (const box of document.querySelectorAll(`.${group}[data-proto="${kind}"]`)) {
+    for (const field of box.querySelectorAll("[data-key]")) {
+      fields[field.dataset.key] = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
+    }
+  }
+  return JSON.stringify(fields);
+}

@@ -24,10 +24,12 @@ __all__ = [
     "load",
     "make_item",
     "missing_features",
+    "proto_fields",
     "random_bytes",
     "read_file",
     "send_bytes",
     "set_metas",
+    "show_proto",
     "show_notice",
     "store",
     "time_origin",
@@ -50,6 +52,8 @@ make_item = _module.makeItem
 missing_features = _module.missingFeatures
 send_bytes = _module.sendBytes
 set_metas = _module.setMetas
+show_proto = _module.showProto
+proto_fields = _module.protoFields
 show_notice = _module.showNotice
 store = _module.store
 time_origin = _module.timeOrigin

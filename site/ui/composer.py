@@ -11,8 +11,9 @@ __all__ = ["Composer"]
 class Composer:
     """Turns the user's typing into events and carries out the composer's commands."""
 
-    def __init__(self, document, texts, feed) -> None:
+    def __init__(self, document, texts, feed, form) -> None:
         self._document = document
+        self._form = form  # the chosen protocol's composer fields (ui.proto.ProtoView.form)
         self._texts = texts
         self._feed = feed
         self._field = document.getElementById("message")
@@ -42,7 +43,8 @@ class Composer:
 
     def _send(self, anyway: bool) -> None:
         mode, text = str(self._mode.value), read(self._field)
-        self._feed(Compose(mode, text, clock.now(), anyway, bridge.random_bytes()))
+        form = self._form()
+        self._feed(Compose(mode, text, clock.now(), anyway, bridge.random_bytes(), form))
 
     def _key(self, event) -> None:
         key = event.key

@@ -13,9 +13,11 @@ ERROR_ID = "connect-error"
 class ConnectionBar:
     """Turns the connection controls into events and carries out the bar's commands."""
 
-    def __init__(self, document, texts, feed) -> None:
+    def __init__(self, document, texts, feed, proto) -> None:
         self._texts = texts
         self._feed = feed
+        self._proto = proto  # the chosen protocol and its options (ui.proto.ProtoView)
+        self._proto_select = document.getElementById("proto")
         self._url = document.getElementById("url")
         self._protocols = document.getElementById("protocols")
         self._auto = document.getElementById("auto-reconnect")
@@ -55,7 +57,7 @@ class ConnectionBar:
     def error(self, command: ConnectError) -> None:
         """Say under the bar what is wrong with a field, and mark it; or clear that."""
         self._texts.say(ERROR_ID, command.text)
-        fields = {"url": self._url, "protocols": self._protocols}
+        fields = {"url": self._url, "protocols": self._protocols, "proto": self._proto_select}
         for name, field in fields.items():
             if command.text is not None and name == command.field:
                 field.setAttribute("aria-invalid", "true")
@@ -82,7 +84,9 @@ class ConnectionBar:
 
     def _connect(self, event) -> None:
         event.preventDefault()
-        self._feed(Connect(read(self._url), read(self._protocols), clock.now()))
+        proto = self._proto
+        url, protocols = read(self._url), read(self._protocols)
+        self._feed(Connect(url, protocols, clock.now(), proto.kind, proto.options()))
 
     def _edited(self, event) -> None:
         self._feed(ConnectionEdited())

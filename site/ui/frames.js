@@ -36,10 +36,19 @@ export function receiver(onText, onBinary, headBytes) {
       incoming.data = null;
     } else {
       const size = data.byteLength;
-      seq = onBinary(hexFromBytes(new Uint8Array(data, 0, Math.min(size, headBytes))), size);
+      const head = whole ? size : Math.min(size, headBytes);
+      seq = onBinary(hexFromBytes(new Uint8Array(data, 0, head)), size);
     }
     if (seq > 0) frames.set(seq, data);
   };
+}
+
+// Whether each binary frame goes to the core whole (a protocol decodes it), or only
+// its start (the core's WholeFrames).
+let whole = false;
+
+export function wholeFrames(on) {
+  whole = on;
 }
 
 // Whether each received frame also goes to the user's script (the core's ScriptListens).

@@ -4,6 +4,7 @@ import js
 from pyscript.ffi import create_proxy, is_none
 
 from ui import bridge
+from ui.decoded import decoded_item
 from ui.follow import Follow, Hold, at_end
 from ui.text import call_with_text
 from wsclient import i18n, pages, present
@@ -213,7 +214,9 @@ class LogView:
         meta = "" if bare else present.meta(entry, self._clock, self._kinds, self._lang)
         # A clone of a ready-made "li > span label" costs one call instead of five.
         template = self._templates[entry.direction]
-        if entry.binary:
+        if entry.decoded is not None:
+            li = decoded_item(self, template.cloneNode(True), entry, meta)
+        elif entry.binary:
             li = template.cloneNode(True)
             li.dataset.seq = str(entry.seq)
             if meta:
@@ -256,8 +259,10 @@ class LogView:
         button.textContent = label
         return button
 
-    def _dump(self, li, entry) -> None:
-        """An offset / hex / ASCII dump of the bytes held, its first lines only at first."""
+    def _dump(self, li, entry, box=None) -> None:
+        """An offset / hex / ASCII dump of the bytes held, its first lines only at first;
+        in box, when given, rather than in the entry's li itself."""
+        box = li if box is None else box
         data = entry.payload if entry.payload is not None else b""
         width = 8 if self._narrow.matches else 16
         shown = DUMP_BYTES // width
@@ -266,14 +271,14 @@ class LogView:
         pre.className = "dump"
         pre.dataset.width = str(width)
         pre.textContent = "\n".join(lines[:shown])
-        li.append(pre)
+        box.append(pre)
         if len(lines) > shown:
             # "Show all" pages through the rest (ui/frames.py carries out ShowPage).
             li.dataset.seq = str(entry.seq)
             li.dataset.shown = str(DUMP_BYTES)
-            li.append(self._button("show-all", i18n.t(self._lang, "button.show_all")))
+            box.append(self._button("show-all", i18n.t(self._lang, "button.show_all")))
         kept = self._frames.kept(entry)
-        li.append(self._small("meta", " (" + present.binary_note(entry, self._lang, kept) + ")"))
+        box.append(self._small("meta", " (" + present.binary_note(entry, self._lang, kept) + ")"))
 
     def _small(self, cls: str, text: str):
         small = self._document.createElement("small")

@@ -15,7 +15,7 @@ __all__ = ["Workbench"]
 
 # The width under which the panel is a drawer: style.css says the same.
 NARROW = "(max-width: 59.99rem)"
-TABS = ("tab-saved", "tab-variables", "tab-script")
+TABS = ("tab-saved", "tab-variables", "tab-script", "tab-proto")
 
 
 class Workbench:
@@ -77,6 +77,12 @@ class Workbench:
         # screen the drawer makes way for the log again.
         if self.is_drawer() and event.target.closest(".saved-use"):
             self._set("panel-toggle", "panel-open", False)
+
+    def show_tab(self, tab_id: str) -> None:
+        """Choose a tab for the user (the Protocolo tab when a protocol is picked),
+        unless the panel is a drawer that is closed: then the log stays in sight."""
+        if not self._narrow.matches or self._bench.classList.contains("panel-open"):
+            self._pick(TABS.index(tab_id))
 
     def _pick(self, index: int) -> None:
         self._choose(index)

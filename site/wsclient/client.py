@@ -26,6 +26,7 @@ from wsclient.logfilter import LogFilter
 from wsclient.logtools import ALL, LABELS, UNDO_MS, LogTools
 from wsclient.panel import Panel
 from wsclient.pending import Pending
+from wsclient.protohost import ProtoHost
 from wsclient.scripthost import ScriptHost
 from wsclient.session import CLOSED, CLOSING, Session
 from wsclient.settings import Settings
@@ -85,6 +86,7 @@ class Client:
         self.panel = Panel(self.lang, self.out, self.session)
         self.tools = LogTools(self.log, self.session, self.out, self.lang, self.clock)
         self.script = ScriptHost(self.lang, self.out, self.session, self.panel, self.clock)
+        self.protos = ProtoHost(self.lang, self.out, self.session)
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
         self._shown_measures: "Measurements | None" = None
@@ -136,6 +138,7 @@ class Client:
             events.InternalError: self._internal_error,
         }
         self._routes.update(self.script.routes())
+        self._routes.update(self.protos.routes(settings, self._address))
 
     def handle(self, event: "Plain") -> "int | None":
         """Take one event; the commands it leads to are appended to out.
@@ -166,8 +169,9 @@ class Client:
 
     @property
     def wants_precise_time(self) -> bool:
-        """Whether a frame's time should be precise: an echo's round trip is awaited."""
-        return self.session.outbox.awaiting_count > 0
+        """Whether a frame's time should be precise: an echo's or an ack's round trip
+        is awaited."""
+        return self.session.outbox.awaiting_count > 0 or self.protos.precise
 
     def _t(self, key: str, **params: object) -> str:
         return i18n.t(self.lang, key, **params)
@@ -194,16 +198,24 @@ class Client:
         self.out.append(
             Fields(settings.url, settings.protocols, settings.auto_reconnect, settings.mode)
         )
+        if settings.proto != "raw":  # the page's markup starts in Raw mode
+            self.protos.show(settings.proto)
         session.retries.auto = settings.auto_reconnect
         if settings.url:
-            self._connect(events.Connect(settings.url, settings.protocols, now))
+            self._connect(events.Connect(settings.url, settings.protocols, now, settings.proto))
         if session.target is None:
             # No server to connect to, or an address to correct first (said under the field).
             session.show_status()
         self._measure(now)
 
     def _connect(self, event: events.Connect) -> None:
-        if self.session.connect(event.url, event.protocols, event.now):
+        address = self.protos.connect(event)
+        if address is None:
+            return  # an option the page cannot use: the error under the fields says which
+        raw = not self.protos.active
+        self._routes[_TEXT] = self.session.received_text if raw else self.protos.received_text
+        self._routes[_BINARY] = self.session.received_binary if raw else self.protos.received_binary
+        if self.session.connect(address[0], address[1], event.now):
             # What the user typed passed: any error under the fields is old.
             self.session.field_error(None)
             self.settings.url = self.session.target or ""
@@ -220,6 +232,7 @@ class Client:
 
     def _opened(self, event: events.Opened) -> None:
         self.session.opened(event.url, event.protocol, event.extensions, event.now)
+        self.protos.opened(event.now)
         self.script.opened()
 
     def _closed(self, event: events.Closed) -> None:
@@ -253,14 +266,18 @@ class Client:
         except InputError as exc:
             self.out.append(self.panel.said(exc, text))
             return
-        if not event.anyway and (not payload or is_blank(filled)):
+        protocol = self.protos.active
+        if not event.anyway and not protocol and (not payload or is_blank(filled)):
             # Enter on an empty field is a slip far more often than a wish to send an
             # empty frame: that takes the deliberate "send anyway".
             self.out.append(SendError(self._t("send.blank"), 0, True))
             return
         # Sent now, or queued until a connection opens: either way the field is free.
         # The history keeps the text as typed, so its variables are filled in again.
-        if not self.script.before_send(payload, event.now):
+        if protocol:
+            if not self.protos.compose(event.form, payload, event.now):
+                return  # the error under the field says why; the text stays
+        elif not self.script.before_send(payload, event.now):
             self.session.send(payload, event.now)
         self.panel.sent()
         self.out.append(ComposerText(""))
@@ -312,6 +329,7 @@ class Client:
     def _tick(self, event: events.Tick) -> None:
         self.session.frames.flush()
         self.session.tick(event.now)
+        self.protos.tick(event.now)
         self.filter.tick()
         self.tools.tick(event.now)
         if event.buffered != self._shown_buffered:

@@ -24,6 +24,12 @@ class Entry:
             state; None otherwise.
         folded: text as the filter compares it (wsclient.present.fold), kept from
             the first filter on; None until then.
+        decoded: for a frame of a protocol (wsclient.protohost), its packets named,
+            one per line ("" when none is whole yet); None for a raw frame.
+        fields: those packets as JSON text, for the export's `decoded` object.
+        error: why the frame did not decode, or None.
+        raw: a protocol's text frame as it was, which the log offers under its packets.
+        frames: how many frames a protocol's packets came in (MQTT's may take several).
     """
 
     # What most entries hold, as class attributes: a flood makes an entry per message,
@@ -31,6 +37,11 @@ class Entry:
     payload: "bytes | None" = None
     message: "Message | None" = None
     folded: "str | None" = None
+    decoded: "str | None" = None
+    fields: "str | None" = None
+    error: "str | None" = None
+    raw: "str | None" = None
+    frames = 1
 
     def __init__(
         self,

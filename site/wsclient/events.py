@@ -104,14 +104,24 @@ class Start(Plain):
 
 
 class Connect(Plain):
-    """The user asked to connect to url (as typed), offering the protocols field's text."""
+    """The user asked to connect to url (as typed), offering the protocols field's text,
+    speaking proto (wsclient.protocols.PROTOS) with options (its fields' text by name)."""
 
-    _fields = ("url", "protocols", "now")
+    _fields = ("url", "protocols", "now", "proto", "options")
 
-    def __init__(self, url: str, protocols: str, now: float) -> None:
+    def __init__(
+        self,
+        url: str,
+        protocols: str,
+        now: float,
+        proto: str = "raw",
+        options: "dict[str, str] | None" = None,
+    ) -> None:
         self.url = url
         self.protocols = protocols
         self.now = now
+        self.proto = proto
+        self.options = options or {}
 
 
 class ConnectionEdited(Plain):
@@ -182,18 +192,26 @@ class Compose(Plain):
     anyway: the user chose to send it even though it is empty or only spaces.
     random: bytes from the browser's random source, for the variables `{{$uuid}}` and
     `{{$randomInt}}` (wsclient.variables.RANDOM_BYTES of them).
+    form: the protocol's composer fields by name (an event's name, a topic…).
     """
 
-    _fields = ("mode", "text", "now", "anyway", "random")
+    _fields = ("mode", "text", "now", "anyway", "random", "form")
 
     def __init__(
-        self, mode: str, text: str, now: float, anyway: bool = False, random: bytes = bytes(18)
+        self,
+        mode: str,
+        text: str,
+        now: float,
+        anyway: bool = False,
+        random: bytes = bytes(18),
+        form: "dict[str, str] | None" = None,
     ) -> None:
         self.mode = mode
         self.text = text
         self.now = now
         self.anyway = anyway
         self.random = random
+        self.form = form or {}
 
 
 class Recall(Plain):

@@ -134,14 +134,26 @@ def entry_record(
         outside = outside_budget(entry)
         if outside:
             key += "_start"
-        record[key] = Held(entry.payload or b"") if entry.binary else entry.text
+        text = entry.text if getattr(entry, "raw", None) is None else entry.raw
+        record[key] = Held(entry.payload or b"") if entry.binary else text
         if outside:
             record["outside_budget"] = True
     for key in ("state", "detail"):
         value = getattr(entry, key, None)
         if value is not None:
             record[key] = value
+    if getattr(entry, "fields", None) is not None:
+        record["decoded"] = Json(entry.fields)  # type: ignore[arg-type]
+    if getattr(entry, "error", None) is not None:
+        record["decode_error"] = entry.error
     return record
+
+
+class Json:
+    """JSON text that goes into a line as it is: a protocol's packets (Entry.fields)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
 
 
 def _value(value: object) -> str:
@@ -157,6 +169,8 @@ def _value(value: object) -> str:
         return str(value)
     if isinstance(value, float) and value - value == 0:
         return repr(value)
+    if isinstance(value, Json):
+        return value.text
     if isinstance(value, Stored):
         return "\x01%d\x02" % value.seq
     if isinstance(value, Held):

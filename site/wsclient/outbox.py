@@ -126,6 +126,8 @@ class Outbox:
         # SENT messages awaiting their echo (read-only outside): an attribute, not a
         # property, since every received frame of a flood reads it.
         self.awaiting_count = 0
+        # Whether a sent message awaits its echo: not on a protocol's connection.
+        self.echoes = True
         self._flying = 0
         self._next_id = 1
         # Whether the server echoed anything on this connection (see expire()).
@@ -207,6 +209,8 @@ class Outbox:
         message.sent_ms = now
         self.awaiting_count += 1
         self._flying -= 1
+        while not self.echoes and self.awaiting_count:
+            self._finish_oldest(SENT)  # no echo to wait for: done as it went
         return message
 
     def mark_failed(self, msg_id: int, detail: str) -> "list[Message]":
@@ -336,6 +340,11 @@ class Outbox:
     def median_rtt(self) -> "float | None":
         """Return the median of the last RTT_SAMPLES round trips, or None before any."""
         return median(self._rtts)
+
+    def measured(self, rtt_ms: float) -> None:
+        """A round trip the protocol measured (an ack to its emit) joins the echoes'."""
+        self.last_rtt = rtt_ms
+        self._rtts.append(rtt_ms)
 
     def forget_rtts(self) -> None:
         """Forget every round trip measured: the user reset the counters."""

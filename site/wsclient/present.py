@@ -80,8 +80,9 @@ def fold(text: str) -> str:
 
 
 def folded(entry: "Entry") -> str:
-    """The entry's text folded, made once and kept on the entry."""
-    text = entry.text
+    """The entry's text folded, made once and kept on the entry; a protocol's frame's
+    with its packets' names first, so that the filter finds "PUBLISH sensors/1"."""
+    text = entry.text if entry.decoded is None else entry.decoded + "\n" + entry.text
     # fold()'s first test, inline: this runs for every entry at the first keystroke.
     if _LOWERED and text.islower() and len(memoryview(text)) == len(text):  # type: ignore[arg-type]
         entry.folded = text

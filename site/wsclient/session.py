@@ -73,6 +73,7 @@ class Session(StatusLine):
         self._dropped = False
         self._errored = False
         self._closer = "close.by_user"  # the close.by_* text for a close the page asked for
+        self._why = ""  # what close.by_protocol says
         self._socket_opened = False
         self._ever_opened = False
         self._opened_at = 0.0
@@ -172,7 +173,7 @@ class Session(StatusLine):
         entry = self.log.add(RECEIVED, text, False, size, now)
         if self.outbox.awaiting_count:
             self._echo(text, now)
-        return self._received(entry, now)
+        return self.received(entry, now)
 
     def received_binary(self, event: "BinaryReceived") -> int:
         """A binary frame of size bytes arrived; head is at most its first HEAD_BYTES.
@@ -182,9 +183,10 @@ class Session(StatusLine):
         entry = self.log.add(RECEIVED, shown, True, size, now, head)
         if self.outbox.awaiting_count and size == len(head):
             self._echo(head, now)
-        return self._received(entry, now)
+        return self.received(entry, now)
 
-    def _received(self, entry: "Entry", now: float) -> int:
+    def received(self, entry: "Entry", now: float) -> int:
+        """Count, draw and maybe keep the frame of a received entry already in the log."""
         self.stats.count(RECEIVED, entry.size, now)
         log = self.log
         if not log.draw_asked:  # one Draw per batch the view takes, not one per message
@@ -197,9 +199,9 @@ class Session(StatusLine):
         if message is not None:
             self.out.append(EntryChanged(message.seq))
 
-    def send(self, payload: "str | bytes", now: float) -> None:
+    def send(self, payload: "str | bytes", now: float) -> Entry:
         """The user sent payload (str: a text frame; bytes: binary): queue and log it,
-        and hand it over at once when the socket is open."""
+        and hand it over at once when the socket is open. Returns its log entry."""
         if isinstance(payload, str):
             size = utf8_len(payload)  # the big allocation first, before any state changes
             shown, head = payload, None
@@ -214,6 +216,7 @@ class Session(StatusLine):
             self.out.append(KeepFrame(entry.seq, payload))
         self.out.append(DRAW)
         self.flush()
+        return entry
 
     def flush(self) -> None:
         """Hand over what waits for the open connection's address."""
@@ -294,10 +297,14 @@ class Session(StatusLine):
 
     # --- closing ---
 
-    def close(self, now: float, code: int = 1000, reason: str = "", by: str = "user") -> None:
-        """The user, or the user's script (by="script"), asked to close: the status says so
-        at once; the close event later fills in the code and reason."""
+    def close(
+        self, now: float, code: int = 1000, reason: str = "", by: str = "user", why: str = ""
+    ) -> None:
+        """The user, or the user's script (by="script"), or the page for a protocol's
+        sake (by="protocol", saying why), asked to close: the status says so at once;
+        the close event later fills in the code and reason."""
         self._closer = "close.by_" + by
+        self._why = why
         if self.state in (CONNECTING, OPEN):
             self._end_outage(now)  # closing a try stops trying
             self.state = CLOSING
@@ -340,7 +347,7 @@ class Session(StatusLine):
             if began:
                 self.system(entry + " " + self._t("outage.begin"), now)
         else:
-            more = " " + self._t(self._closer) if user_closed else ""
+            more = " " + self._t(self._closer, why=self._why) if user_closed else ""
             if why is not None:
                 more = " " + self._t(why) + " " + self._t("reconnect.tick")
                 self.out.append(ReconnectBox(False))

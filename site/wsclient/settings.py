@@ -2,6 +2,7 @@
 
 from wsclient import i18n
 from wsclient.numfmt import number
+from wsclient.protocols import PROTOS
 from wsclient.query import bounded_int, build_query, parse_query
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -43,6 +44,7 @@ class Settings:
         url: the server to connect to on load, or "" to wait for the user.
         protocols: the subprotocols field's text.
         mode: the send format: one of MODES.
+        proto: the protocol spoken: one of wsclient.protocols.PROTOS.
         auto_reconnect: whether a dropped connection is retried by itself.
         kept: [name, value] of the KEPT_PARAMS the address gave, when usable.
         notes: for each parameter that could not be used, a text that names its
@@ -77,6 +79,9 @@ class Settings:
         mode = params.get("mode", "text")
         self.mode = mode.strip().lower() if mode.strip().lower() in MODES else "text"
         self._check(params, "mode", mode == self.mode, "param.rule.mode", self.mode)
+        proto = params.get("proto", "raw").strip().lower()
+        self.proto = proto if proto in PROTOS else "raw"
+        self._check(params, "proto", proto == self.proto, "param.rule.proto", self.proto)
         # Reconnecting by itself suits the embedded echo server; elsewhere it is opt-in.
         self.auto_reconnect = bool(default_server) and self.url == default_server
         auto = params.get("reconnect", "")
@@ -131,5 +136,7 @@ class Settings:
         pairs.append(("reconnect", "1" if self.auto_reconnect else "0"))
         if self.mode != "text":
             pairs.append(("mode", self.mode))
+        if self.proto != "raw":
+            pairs.append(("proto", self.proto))
         pairs += [(name, value) for name, value in self.kept]
         return build_query(pairs)

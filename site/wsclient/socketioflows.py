@@ -8,7 +8,7 @@ answers; no pong within pingTimeout means it is dead. Frames in and out are text
 bytes, as wsclient.socketio reads and writes them; times are seconds.
 """
 
-from wsclient.socketio import eio_encode, sio_encode
+from wsclient.socketio import deconstruct, eio_encode, sio_encode
 
 __all__ = ["SioFlows", "SioOutcome"]
 
@@ -51,7 +51,7 @@ class SioFlows:
         self._pinged: "float | None" = None  # Engine.IO 3: our ping still unanswered
         self._open = False
         self.connected = False
-        self._held: "list[str]" = []
+        self._held: "list[str | bytes]" = []
 
     def opened(self, handshake: dict, now: float) -> "list[str | bytes]":
         """Engine.IO's open packet came: the frames that connect the namespace."""
@@ -67,20 +67,30 @@ class SioFlows:
             return []  # Socket.IO 2 connects the main namespace by itself
         return [eio_encode({"type": "message", "data": sio_encode(packet)}, self.eio)]
 
-    def emit(self, event: str, args: list, now: float, ack: bool = False) -> "list[str]":
-        """The frame of an EVENT to send now: none until the namespace is connected
+    def emit(self, event: str, args: list, now: float, ack: bool = False) -> "list[str | bytes]":
+        """The frames of an EVENT to send now: none until the namespace is connected
         (a server closes on an event for a namespace it has not yet accepted), when it
-        goes with the CONNECT's outcome. With ack, it gets an id and its answer is awaited."""
-        packet: dict = {"type": "EVENT", "nsp": self.nsp, "data": [event] + list(args)}
+        goes with the CONNECT's outcome. With ack, it gets an id and its answer is
+        awaited. Bytes among args make it a BINARY_EVENT, its attachments the next frames."""
+        buffers: list = []
+        data = deconstruct([event] + list(args), buffers)
+        packet: dict = {"type": "BINARY_EVENT" if buffers else "EVENT", "nsp": self.nsp}
+        if buffers:
+            packet["attachments"] = len(buffers)
+        packet["data"] = data
         if ack:
             packet["id"] = self._next_ack
             self._acks[self._next_ack] = [event, now]
             self._next_ack += 1
-        frame = str(eio_encode({"type": "message", "data": sio_encode(packet)}, self.eio))
+        frames: "list[str | bytes]" = [
+            eio_encode({"type": "message", "data": sio_encode(packet)}, self.eio)
+        ]
+        for buffer in buffers:
+            frames.append(eio_encode({"type": "message", "data": buffer}, self.eio))
         if not self.connected:
-            self._held.append(frame)
+            self._held += frames
             return []
-        return [frame]
+        return frames
 
     def waiting(self) -> "list[int]":
         """The ack ids still unanswered."""

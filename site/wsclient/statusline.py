@@ -56,6 +56,10 @@ class StatusLine:
         self.status_text = text
         self.out.append(Status(cls, text))
 
+    def protocol_status(self, cls: str, text: str) -> None:
+        """The protocol's session says what the status line should (a refused namespace)."""
+        self._status(cls, text)
+
     def show_status(self) -> None:
         """Say the status line again, as it is."""
         self.out.append(Status(self.status_class, self.status_text))

@@ -19,5 +19,10 @@ class Entry:
         self.state = None
         self.detail = None
         self.folded = None
+        self.decoded = None
+        self.fields = None
+        self.error = None
+        self.raw = None
+        self.frames = 1
         for name in extra:
             setattr(self, name, extra[name])

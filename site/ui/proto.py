@@ -1,0 +1,111 @@
+"""The protocol's controls: the selector in the connection bar, the Protocolo tab's
+options and list, and the composer's fields of each protocol."""
+
+import json
+
+from pyscript.ffi import is_none
+from pyscript.js_modules import frames as _store
+
+from ui import bridge, clock
+from wsclient import i18n
+from wsclient.protodata import ProtoAction, ProtoChosen, ProtoList, ProtoMode, WholeFrames
+
+__all__ = ["ProtoView"]
+
+_whole_frames = _store.wholeFrames
+RAW = "raw"
+
+
+class ProtoView:
+    """Turns the protocol's controls into events and carries out ProtoMode, ProtoList
+    and WholeFrames; reads the options and composer fields of the chosen protocol.
+
+    Args:
+        show_tab: chooses a tab of the side panel by its id (Workbench.show_tab).
+    """
+
+    def __init__(self, document, feed, show_tab, lang: str) -> None:
+        self._feed = feed
+        self._show_tab = show_tab
+        self._lang = lang
+        get = document.getElementById
+        self._document = document
+        self._select = get("proto")
+        self._message = get("message")
+        self._list = get("proto-list")
+        self._empty = get("proto-empty")
+        self._filter = get("mqtt-filter")
+        self._sub_qos = get("mqtt-sub-qos")
+
+    def listen(self, listen) -> None:
+        """Attach the handlers, with listen(element_id, event, handler)."""
+        listen("proto", "change", self._chosen)
+        listen("mqtt-subscribe", "click", lambda event: self._subscribe())
+        listen("mqtt-filter", "keydown", self._filter_key)
+        listen("proto-list", "click", self._list_click)
+
+    def handlers(self) -> dict:
+        """The commands this part carries out."""
+        return {
+            ProtoMode: self._mode,
+            ProtoList: self._rows,
+            WholeFrames: lambda command: _whole_frames(command.on),
+        }
+
+    @property
+    def kind(self) -> str:
+        return str(self._select.value)
+
+    def options(self) -> dict:
+        """The chosen protocol's options, by name, as their fields hold them."""
+        return json.loads(str(bridge.proto_fields(self.kind, "proto-opts")))
+
+    def form(self) -> dict:
+        """The chosen protocol's composer fields (an event's name, a topic…), by name."""
+        return json.loads(str(bridge.proto_fields(self.kind, "proto-send")))
+
+    def _chosen(self, event) -> None:
+        self._feed(ProtoChosen(self.kind, clock.now()))
+
+    def _mode(self, command: ProtoMode) -> None:
+        """Show the protocol's controls, and its tab: its options are what comes next."""
+        kind = command.kind
+        self._select.value = kind
+        bridge.show_proto(kind)
+        if kind != RAW:
+            self._show_tab("tab-proto")
+        key = "placeholder.message" if kind == RAW else "placeholder." + kind
+        self._message.placeholder = i18n.t(self._lang, key)
+
+    def _rows(self, command: ProtoList) -> None:
+        create = self._document.createElement
+        items = []
+        for key, text, label, name in command.rows:
+            li = create("li")
+            span = create("span")
+            span.textContent = text
+            button = create("button")
+            button.type = "button"
+            button.dataset.key = key
+            button.textContent = label
+            button.setAttribute("aria-label", name)
+            li.append(span, " ", button)
+            items.append(li)
+        self._list.replaceChildren(*items)
+        self._empty.textContent = "" if items else command.empty
+
+    def _list_click(self, event) -> None:
+        button = event.target.closest("button[data-key]")
+        if is_none(button):
+            return
+        action = "unsubscribe" if self.kind == "mqtt" else "stop"
+        self._feed(ProtoAction(action, str(button.dataset.key), 0, clock.now()))
+
+    def _filter_key(self, event) -> None:
+        if event.key == "Enter":
+            event.preventDefault()
+            self._subscribe()
+
+    def _subscribe(self) -> None:
+        qos = int(str(self._sub_qos.value))
+        self._feed(ProtoAction("subscribe", str(self._filter.value), qos, clock.now()))

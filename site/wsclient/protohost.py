@@ -1,0 +1,290 @@
+"""The protocol the page speaks on its connection: Raw, Socket.IO, MQTT or GraphQL.
+
+`ProtoHost` builds each connection's protocol session (wsclient.sioproto, mqttproto,
+gqlproto) from the options the user gave, passes it the connection's frames and the
+time, and carries out what it says (`protocols.Heard`): a log entry that names each
+packet, the frames it sends by itself, notes, the list of subscriptions or operations,
+and a close when the server broke the protocol. In Raw mode it does nothing: frames go
+to the Session as they always have.
+"""
+
+from wsclient import i18n, urls
+from wsclient.chars import utf8_len
+from wsclient.commands import KeepFrame, SendError
+from wsclient.errors import InputError
+from wsclient.frames import HEAD_BYTES
+from wsclient.gqlproto import GqlSession
+from wsclient.jsontext import json_text
+from wsclient.log import RECEIVED
+from wsclient.mqttproto import MqttSession
+from wsclient.numfmt import number
+from wsclient.protocols import LABELS, PROTOS, RAW, Heard
+from wsclient.protodata import ProtoAction, ProtoChosen, ProtoList, ProtoMode, WholeFrames
+from wsclient.sioproto import SioSession
+from wsclient.statusline import ERROR, OPEN
+
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable
+
+    from wsclient.events import BinaryReceived, Connect, TextReceived
+    from wsclient.log import Entry
+    from wsclient.plain import Plain
+    from wsclient.session import Session
+    from wsclient.settings import Settings
+
+    AnySession = SioSession | MqttSession | GqlSession
+
+__all__ = ["ProtoHost"]
+
+_SESSIONS: "dict[str, Any]" = {"socketio": SioSession, "mqtt": MqttSession, "graphql": GqlSession}
+
+
+class ProtoHost:
+    """The connection's protocol session, if any, between the socket and the Session.
+
+    Attributes:
+        kind: the protocol of the connection the page has or tries (RAW for none).
+        proto: that connection's protocol session; None in Raw mode.
+        heard: takes each script event ({"kind": …}) a frame brought (the ScriptHost).
+    """
+
+    def __init__(self, lang: str, out: "list[Plain]", session: "Session") -> None:
+        self.lang = lang
+        self.out = out
+        self.session = session
+        self.kind = RAW
+        self.proto: "AnySession | None" = None
+        self._options: "dict[str, str]" = {}
+        self._whole = False
+        # Whether a round trip is awaited (a Socket.IO ack): frames need precise times.
+        self.precise = False
+        self.heard: "Callable[[list[dict]], None] | None" = None
+        self._settings: "Settings | None" = None
+        self._address: "Callable[[], None]" = lambda: None
+
+    def routes(
+        self, settings: "Settings", address: "Callable[[], None]"
+    ) -> "dict[type, Callable[[Any], None]]":
+        """The protocol's events, and the handler of each, for Client, which keeps the
+        settings and reflects them in the address (address())."""
+        self._settings = settings
+        self._address = address
+        return {
+            ProtoChosen: self._chosen,
+            ProtoAction: lambda e: self.action(e.action, e.value, e.qos, e.now),
+        }
+
+    def _chosen(self, event: ProtoChosen) -> None:
+        kind = event.kind if event.kind in PROTOS else RAW
+        if self._settings is not None:
+            self._settings.proto = kind
+        self._address()
+        self.show(kind)
+        if self.session.state == OPEN and kind != self.kind:
+            self.session.note("proto.next", event.now, name=LABELS[kind], current=LABELS[self.kind])
+
+    def show(self, kind: str) -> None:
+        """Show protocol kind's controls, and its list if it is the connection's."""
+        self.out.append(ProtoMode(kind))
+        if kind == self.kind:
+            self._list()
+
+    def connect(self, event: "Connect") -> "tuple[str, str] | None":
+        """The address and subprotocols a Connect opens with, in its protocol; None
+        when an option is wrong (the error under the fields says which)."""
+        try:
+            proto = self.choose(event.proto, event.options)
+        except InputError as exc:
+            self.session.field_error(self._t(exc.key, **exc.params), "proto")
+            return None
+        if self._settings is not None:
+            self._settings.proto = self.kind
+        if proto is None:
+            return event.url, event.protocols
+        try:
+            url = proto.address(urls.check_url(event.url))
+        except InputError:
+            url = event.url  # the Session says what is wrong with it
+        return url, ", ".join(proto.subprotocols)
+
+    def _t(self, key: str, **params: object) -> str:
+        return i18n.t(self.lang, key, **params)
+
+    @property
+    def active(self) -> bool:
+        return self.proto is not None
+
+    def choose(self, kind: str, options: "dict[str, str]") -> "AnySession | None":
+        """Build the session of protocol kind with options, before a Connect.
+
+        Raises:
+            InputError: an option the page cannot use (it names it).
+        """
+        make = _SESSIONS.get(kind)
+        proto = None if make is None else make(options)
+        self.kind = kind if make is not None else RAW
+        self._options = dict(options)
+        self.proto = proto
+        whole = proto is not None
+        # A protocol's server answers; it does not echo: a message sent is done when sent.
+        self.session.outbox.echoes = not whole
+        if whole != self._whole:
+            self._whole = whole
+            self.out.append(WholeFrames(whole))
+        return proto
+
+    def opened(self, now: float) -> None:
+        """The socket opened: a fresh session for this connection, which speaks first
+        when its protocol does (CONNECT, connection_init); MQTT's subscriptions are made again."""
+        old = self.proto
+        if old is None:
+            return
+        proto = self.proto = _SESSIONS[self.kind](self._options)
+        self._carry(proto.opened(now / 1000), now)
+        if isinstance(old, MqttSession) and isinstance(proto, MqttSession):
+            for row in old.subscriptions:
+                self._carry(proto.subscribe(row[0], row[1], now / 1000), now)
+        self._list()
+
+    # --- frames ---
+
+    def received_text(self, event: "TextReceived") -> int:
+        text, now = event.text, event.now
+        heard = self.proto.text(text, now / 1000)  # type: ignore[union-attr]
+        entry = self.session.log.add(RECEIVED, heard.shown, False, utf8_len(text), now)
+        entry.raw = text
+        return self._received(entry, heard, now)
+
+    def received_binary(self, event: "BinaryReceived") -> int:
+        data, now = event.head, event.now
+        session = self.session
+        heard = self.proto.binary(data, now / 1000)  # type: ignore[union-attr]
+        if heard.partial:
+            # Counted as a frame; its bytes count with the packet they start.
+            session.stats.count(RECEIVED, 0, now)
+            return 0
+        raw = heard.raw
+        if raw is None:
+            entry = session.log.add(RECEIVED, heard.shown, True, event.size, now, data)
+            return self._received(entry, heard, now)
+        # The packets' bytes, from the frames they came in: the store keeps these, not
+        # the last frame alone (which the shell would keep), and the stats count them once.
+        entry = session.log.add(RECEIVED, heard.shown, True, len(raw), now, raw[:HEAD_BYTES])
+        entry.frames = heard.frames
+        if self._received(entry, heard, now):
+            self.out.append(KeepFrame(entry.seq, raw))
+        return 0
+
+    def _received(self, entry: "Entry", heard: Heard, now: float) -> int:
+        self._decorate(entry, heard.summary or "", heard.fields)
+        if heard.error is not None:
+            entry.error = self._t(heard.error[0], **heard.error[1])
+        seq = self.session.received(entry, now)
+        self._carry(heard, now)
+        return seq
+
+    def _decorate(self, entry: "Entry", summary: str, fields: "list[dict]") -> None:
+        entry.decoded = summary
+        entry.fields = json_text(fields[0] if len(fields) == 1 else fields)
+
+    # --- what the user does ---
+
+    def compose(self, form: "dict[str, str]", payload: "str | bytes", now: float) -> bool:
+        """The composer's send, as the protocol's packet. Returns whether it went; if
+        not, the error under the message field says why."""
+        proto = self.proto
+        session = self.session
+        if session.state != OPEN or proto is None:
+            self._refuse(self._t("proto.offline", name=LABELS[self.kind]))
+            return False
+        try:
+            heard = proto.compose(form, payload, now / 1000)
+        except InputError as exc:
+            self._refuse(self._t(exc.key, **exc.params))
+            return False
+        self._carry(heard, now)
+        return True
+
+    def _refuse(self, text: str) -> None:
+        self.out.append(SendError(text))
+
+    def action(self, action: str, value: str, qos: int, now: float) -> None:
+        """Subscribe, unsubscribe (MQTT) or stop an operation (GraphQL)."""
+        proto = self.proto
+        if self.session.state != OPEN or proto is None:
+            self.session.note("proto.offline", now, name=LABELS[self.kind])
+            return
+        try:
+            if isinstance(proto, MqttSession) and action == "subscribe":
+                heard = proto.subscribe(value, qos, now / 1000)
+            elif isinstance(proto, MqttSession) and action == "unsubscribe":
+                heard = proto.unsubscribe(value, now / 1000)
+            elif isinstance(proto, GqlSession) and action == "stop":
+                heard = proto.stop(value)
+            else:
+                return
+        except InputError as exc:
+            self.session.note(exc.key, now, **exc.params)
+            return
+        self._carry(heard, now)
+
+    def tick(self, now: float) -> None:
+        if self.proto is not None and self.session.state == OPEN:
+            self._carry(self.proto.tick(now / 1000), now)
+
+    # --- carrying out ---
+
+    def carry(self, heard: Heard, now: float) -> None:
+        """Carry out what a script's request to the protocol made."""
+        self._carry(heard, now)
+
+    def _carry(self, heard: Heard, now: float) -> None:
+        session = self.session
+        for out in heard.send:
+            entry = session.send(out.data, now)
+            entry.text = out.shown
+            if isinstance(out.data, str):
+                entry.raw = out.data
+            self._decorate(entry, out.summary, [out.fields])
+        for key, params in heard.notes:
+            for name, value in params.items():
+                if isinstance(value, float):  # a time: as the language writes numbers
+                    params[name] = number(self.lang, value, 1)
+            session.note(key, now, **params)
+        if heard.rtt is not None:
+            session.outbox.measured(heard.rtt)
+        if heard.status is not None:
+            session.protocol_status(ERROR, self._t(heard.status[0], **heard.status[1]))
+        if heard.listing:
+            self._list()
+        proto = self.proto
+        self.precise = isinstance(proto, SioSession) and bool(proto.flows.waiting())
+        if heard.events and self.heard is not None:
+            self.heard(heard.events)
+        if heard.close is not None:
+            why = self._t(heard.close[0], **heard.close[1])
+            session.note("proto.closing", now, why=why)
+            session.close(now, 1000, "protocol error", "protocol", why)
+
+    def _list(self) -> None:
+        proto = self.proto
+        rows: "list[list[str]]" = []
+        if isinstance(proto, MqttSession):
+            for name, qos, code in proto.subscriptions:
+                if code is None:
+                    state = self._t("mqtt.sub_pending")
+                elif code >= 0x80:
+                    state = self._t("mqtt.sub_refused", code="0x%02x" % code)
+                else:
+                    state = self._t("mqtt.sub_granted", qos=code)
+                text = "%s · QoS %d · %s" % (name, qos, state)
+                label = self._t("mqtt.unsubscribe")
+                rows.append([name, text, label, label + " " + name])
+            self.out.append(ProtoList(rows, self._t("mqtt.no_subs")))
+        elif isinstance(proto, GqlSession):
+            for number, name in proto.subscriptions:
+                label = self._t("gql.stop")
+                rows.append([number, number + " · " + name, label, label + " " + number])
+            self.out.append(ProtoList(rows, self._t("gql.no_ops")))

@@ -1,0 +1,227 @@
+"""Socket.IO, MQTT and GraphQL modes against real servers from the registries, on both
+interpreters: the page speaks each protocol and names every packet in the log."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.servers import ScriptedServer
+from tests.protocols.fixtures import aedes, graphql_server, mosquitto, socketio_server
+
+__all__ = ["aedes", "graphql_server", "mosquitto", "socketio_server"]
+
+pytestmark = pytest.mark.usefixtures("no_internal_errors")
+
+LOG = "#messages"
+# A packet's name, as a log entry of one direction shows it.
+RECEIVED = "#messages li.received"
+SENT = "#messages li.sent"
+OPEN_TIMEOUT_MS = 15_000
+
+
+def _start(open_page, proto, url, **options):
+    """Open the page in a protocol's mode on a server; wait for the socket to open."""
+    page = open_page(proto=proto, url=url, reconnect="0", **options)
+    expect(page.locator("#status")).to_have_class("open", timeout=OPEN_TIMEOUT_MS)
+    return page
+
+
+def _reconnect(page, status="open", **fields):
+    """Fill the Protocolo tab's options by label, then connect again; wait for the status."""
+    for label, value in fields.items():
+        field = page.locator("#proto-panel").get_by_label(label, exact=True)
+        if field.evaluate("el => el.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    page.get_by_role("button", name="Conectar").click()
+    expect(page.locator("#status")).to_have_class(status, timeout=OPEN_TIMEOUT_MS)
+
+
+def _send(page, payload, **fields):
+    """Fill the composer's protocol fields by label and the message, then press Enviar."""
+    form = page.locator("#input-form")
+    for label, value in fields.items():
+        field = form.get_by_label(label, exact=True)
+        if isinstance(value, bool):
+            field.set_checked(value)
+        elif field.evaluate("el => el.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
+    form.get_by_label("Mensagem").fill(payload)
+    form.get_by_role("button", name="Enviar", exact=True).click()
+
+
+def _entry(page, selector, name):
+    return page.locator(selector).filter(has=page.locator(".packet", has_text=name))
+
+
+# --- Socket.IO ---
+
+
+def test_socketio_event_is_sent_and_its_echo_received(open_page, socketio_server):
+    """An emitted event goes out as EVENT and the server's event comes back decoded."""
+    page = _start(open_page, "socketio", socketio_server)
+    expect(page.locator(LOG)).to_contain_text("conectado ao namespace /")
+    _send(page, '["olá", 1]', Evento="echo")
+    expect(_entry(page, RECEIVED, 'EVENT "echo" ["olá", 1]')).to_have_count(1)
+
+
+def test_socketio_ack_round_trip_is_matched_and_timed(open_page, socketio_server):
+    """An emit that expects an ack is answered by an ACK, matched to it, with its time."""
+    page = _start(open_page, "socketio", socketio_server)
+    _send(page, '"x"', Evento="echo", **{"Esperar ack": True})
+    expect(_entry(page, SENT, 'EVENT "echo" ["x"] · ack 0')).to_have_count(1)
+    expect(_entry(page, RECEIVED, 'ACK ["x"] · id 0')).to_have_count(1)
+    expect(page.locator(LOG)).to_contain_text(re.compile(r'ack 0 do evento "echo" em [\d,]+ ms'))
+    expect(page.locator("#rtt")).to_contain_text("última")
+
+
+def test_socketio_binary_event_arrives_with_its_attachment(open_page, socketio_server):
+    """Bytes sent as an argument go as a binary event and come back put together."""
+    page = _start(open_page, "socketio", socketio_server)
+    page.get_by_label("Formato").select_option("hex")
+    _send(page, "de ad be ef", Evento="echo")
+    expect(_entry(page, SENT, "attachment · 4 bytes")).to_have_count(1)
+    expect(_entry(page, RECEIVED, 'BINARY_EVENT "echo" [<4 bytes>]')).to_have_count(1)
+
+
+def test_socketio_namespace_with_auth_connects(open_page, socketio_server):
+    """A namespace whose middleware wants a token accepts the CONNECT that carries it."""
+    page = _start(open_page, "socketio", socketio_server)
+    _reconnect(page, Namespace="/admin", **{"Auth (objeto JSON, só v3 / v4)": '{"token": "ok"}'})
+    expect(page.locator(LOG)).to_contain_text("conectado ao namespace /admin")
+    _send(page, '"oi"', Evento="echo")
+    expect(_entry(page, RECEIVED, 'EVENT "echo" ["oi"] · /admin')).to_have_count(1)
+
+
+def test_socketio_connect_error_is_shown_in_the_status(open_page, socketio_server):
+    """A namespace that refuses the CONNECT says why, in the status line and the log."""
+    page = _start(open_page, "socketio", socketio_server)
+    _reconnect(page, "error", Namespace="/admin")
+    refused = "o servidor recusou o namespace /admin: Not authorized"
+    expect(page.locator("#status")).to_contain_text(refused)
+    expect(page.locator("#status")).to_have_class("error")
+    expect(_entry(page, RECEIVED, "CONNECT_ERROR")).to_have_count(1)
+
+
+@pytest.mark.parametrize("version", ["4", "3"])
+def test_socketio_keep_alive_holds_past_two_intervals(open_page, socketio_server, version):
+    """Engine.IO 4's pings are answered and Engine.IO 3's are sent: past two intervals
+    (one second each on the test server) the connection is still open."""
+    page = _start(open_page, "socketio", socketio_server)
+    _reconnect(page, Servidor=version)
+    ours = "pong" if version == "4" else "ping"
+    expect(_entry(page, SENT, ours)).to_have_count(3, timeout=10_000)
+    expect(page.locator("#status")).to_have_class("open")
+    _send(page, '"still here"', Evento="echo")
+    expect(_entry(page, RECEIVED, 'EVENT "echo" ["still here"]')).to_have_count(1)
+
+
+# --- MQTT ---
+
+
+def _subscribe(page, topic_filter, qos):
+    panel = page.locator("#proto-panel")
+    panel.get_by_label("Filtro de tópico").fill(topic_filter)
+    panel.get_by_label("QoS").select_option(str(qos))
+    panel.get_by_role("button", name="Assinar").click()
+    expect(page.locator("#proto-list")).to_contain_text(f"concedida com QoS {qos}")
+
+
+def test_mqtt_publish_at_each_qos_is_received_with_its_flow_completed(open_page, aedes):
+    """Subscribed at QoS 2, a PUBLISH at QoS 0, 1 and 2 comes back, and the page completes
+    each flow: PUBACK for QoS 1; PUBREC, PUBREL and PUBCOMP for QoS 2."""
+    page = _start(open_page, "mqtt", aedes)
+    expect(page.locator(LOG)).to_contain_text("conectado ao broker")
+    _subscribe(page, "t/#", 2)
+    for qos in "012":
+        _send(page, f"olá {qos}", Tópico="t/a", QoS=qos)
+        expect(_entry(page, RECEIVED, f"PUBLISH t/a · QoS {qos}")).to_contain_text(f"olá {qos}")
+    expect(_entry(page, RECEIVED, "PUBACK")).to_have_count(1)
+    expect(_entry(page, SENT, "PUBACK")).to_have_count(1)
+    for name, ours in (("PUBREC", 1), ("PUBREL", 1), ("PUBCOMP", 1)):
+        expect(_entry(page, SENT, name)).to_have_count(ours)
+        expect(_entry(page, RECEIVED, name)).to_have_count(1)
+
+
+def test_mqtt_retained_message_reaches_a_later_subscriber(open_page, aedes):
+    """A retained PUBLISH is delivered, marked retain, to a subscription made after it."""
+    page = _start(open_page, "mqtt", aedes)
+    _send(page, "21 °C", Tópico="sala/temp", QoS="1", Retain=True)
+    expect(_entry(page, RECEIVED, "PUBACK")).to_have_count(1)
+    _subscribe(page, "sala/#", 1)
+    expect(_entry(page, RECEIVED, "PUBLISH sala/temp · QoS 1 · retain")).to_contain_text("21 °C")
+
+
+def test_mqtt_keep_alive_holds_past_two_intervals(open_page, aedes):
+    """With a keep-alive of one second the page sends PINGREQ on time, the broker
+    answers, and the connection outlives two intervals."""
+    page = _start(open_page, "mqtt", aedes)
+    _reconnect(page, **{"Keep-alive (s)": "1"})
+    expect(_entry(page, RECEIVED, "PINGRESP")).to_have_count(2, timeout=10_000)
+    expect(page.locator("#status")).to_have_class("open")
+
+
+def test_mqtt5_on_mosquitto_subscribes_and_receives(open_page, mosquitto):
+    """MQTT 5.0 against mosquitto: CONNACK with properties, a subscription, a QoS 1
+    PUBLISH back with its PUBACK."""
+    page = _start(open_page, "mqtt", mosquitto)
+    _reconnect(page, Versão="5")
+    expect(_entry(page, SENT, "CONNECT 5.0")).to_have_count(1)
+    _subscribe(page, "casa/+", 1)
+    _send(page, "ligado", Tópico="casa/luz", QoS="1")
+    expect(_entry(page, RECEIVED, "PUBLISH casa/luz · QoS 1")).to_contain_text("ligado")
+    expect(_entry(page, SENT, "PUBACK")).to_have_count(1)
+
+
+# --- GraphQL ---
+
+
+def test_graphql_subscription_streams_and_completes(open_page, graphql_server):
+    """A subscription streams its `next` values as JSON, completes, and leaves the list."""
+    page = _start(open_page, "graphql", graphql_server)
+    expect(_entry(page, RECEIVED, "connection_ack")).to_have_count(1)
+    _send(page, "subscription { count(to: 3) }")
+    nexts = _entry(page, RECEIVED, "next 1")
+    expect(nexts).to_have_count(3)
+    expect(nexts.nth(2)).to_contain_text('{"data":{"count":3}}')
+    expect(page.locator(LOG)).to_contain_text("a operação 1 terminou")
+    expect(page.locator("#proto-empty")).to_have_text("Nenhuma operação em andamento.")
+
+
+def test_graphql_bad_query_error_is_shown(open_page, graphql_server):
+    """A query the schema refuses gets its `error`, with the server's message, in the log."""
+    page = _start(open_page, "graphql", graphql_server)
+    _send(page, "subscription { nope }")
+    expect(page.locator(LOG)).to_contain_text(
+        'a operação 1 falhou: Cannot query field "nope" on type "Subscription".'
+    )
+
+
+# --- a server that breaks the protocol ---
+
+
+async def _connack_then_garbage(connection):
+    await connection.recv()  # CONNECT
+    await connection.send(b"\x20\x02\x00\x00")  # CONNACK, accepted
+    await connection.send(b"\xf0\x00")  # type 15 (AUTH) does not exist in 3.1.1
+    await connection.wait_closed()
+
+
+def test_garbage_after_a_valid_handshake_gets_a_clear_status(open_page):
+    """An MQTT broker that accepts, then sends a packet no version has, is shown raw with
+    the decoder's error, and the page closes saying why; nothing uncaught."""
+    server = ScriptedServer(_connack_then_garbage, subprotocols=["mqtt"]).start()
+    try:
+        page = _start(open_page, "mqtt", server.url)
+        expect(page.locator("#status")).to_contain_text(
+            "A página fechou a conexão: o fluxo MQTT ficou ilegível", timeout=OPEN_TIMEOUT_MS
+        )
+        error = page.locator(RECEIVED).locator(".decode-error")
+        expect(error).to_contain_text("Não decodificado: Tipo de pacote MQTT desconhecido")
+        expect(page.locator(RECEIVED).last.locator("details.raw pre.dump")).to_be_visible()
+    finally:
+        server.stop()
