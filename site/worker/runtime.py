@@ -16,6 +16,7 @@ from asyncio import core as _asyncio_core
 
 import host
 import js
+from protoapi import ProtoApi
 
 from wsclient import scriptchecks, scripting
 from wsclient.scripting import Message, ScriptError
@@ -101,6 +102,7 @@ class Runtime:
         self.vars = scriptchecks.Vars({}, lambda change: _post("vars", values=change))
         self.connected = False
         self.over = False
+        self.protocol = ProtoApi(_post, self.call)
 
     # The API, as the script's globals see it.
 
@@ -120,6 +122,7 @@ class Runtime:
             print=self.log,
             __name__="__script__",
         )
+        names.update(self.protocol.names())
         return names
 
     def send(self, value):
@@ -253,6 +256,7 @@ class Runtime:
 
     def run(self, fields):
         self.connected = bool(fields.get("open"))
+        self.protocol.proto = fields.get("proto", "raw")
         self.vars.update_from_page(fields.get("vars") or {})
         try:
             code = compile(fields["source"], SCRIPT_FILE, "exec")
@@ -266,6 +270,7 @@ class Runtime:
 
     def opened(self, fields):
         self.connected = True
+        self.protocol.proto = fields.get("proto", self.protocol.proto)
         for hook in self.hooks["on_open"]:
             self.call(hook)
 
@@ -318,6 +323,7 @@ _HANDLERS = {
     "close": _runtime.closed,
     "before_send": _runtime.before_send,
     "vars": _runtime.page_vars,
+    "proto": lambda fields: _runtime.over or _runtime.protocol.events(fields),
 }
 
 

@@ -11,6 +11,8 @@ const FILES = {
   "/lib/wsclient/varnames.py": "wsclient/varnames.py",
   "/lib/wsclient/scripting.py": "wsclient/scripting.py",
   "/lib/wsclient/scriptchecks.py": "wsclient/scriptchecks.py",
+  "/lib/wsclient/scriptproto.py": "wsclient/scriptproto.py",
+  "/lib/protoapi.py": "worker/protoapi.py",
   "/lib/runtime.py": "worker/runtime.py",
 };
 const waiting = [];

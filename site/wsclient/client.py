@@ -87,6 +87,8 @@ class Client:
         self.tools = LogTools(self.log, self.session, self.out, self.lang, self.clock)
         self.script = ScriptHost(self.lang, self.out, self.session, self.panel, self.clock)
         self.protos = ProtoHost(self.lang, self.out, self.session)
+        self.protos.heard = self.script.protocol_events
+        self.script.protos = self.protos
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
         self._shown_measures: "Measurements | None" = None

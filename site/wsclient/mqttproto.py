@@ -135,6 +135,7 @@ class MqttSession:
                     "kind": "publish",
                     "topic": packet["topic"],
                     "payload": shown,
+                    "hex": bytes(packet["payload"]).hex(),
                     "qos": packet.get("qos", 0),
                     "retain": packet.get("retain", False),
                 }

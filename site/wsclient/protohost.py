@@ -20,6 +20,8 @@ from wsclient.mqttproto import MqttSession
 from wsclient.numfmt import number
 from wsclient.protocols import LABELS, PROTOS, RAW, Heard
 from wsclient.protodata import ProtoAction, ProtoChosen, ProtoList, ProtoMode, WholeFrames
+from wsclient.scripting import unwire
+from wsclient.scriptproto import from_plain
 from wsclient.sioproto import SioSession
 from wsclient.statusline import ERROR, OPEN
 
@@ -61,6 +63,7 @@ class ProtoHost:
         # Whether a round trip is awaited (a Socket.IO ack): frames need precise times.
         self.precise = False
         self.heard: "Callable[[list[dict]], None] | None" = None
+        self._acks: "dict[int, int]" = {}  # a script's emit's ack id -> its callback's number
         self._settings: "Settings | None" = None
         self._address: "Callable[[], None]" = lambda: None
 
@@ -230,6 +233,39 @@ class ProtoHost:
             return
         self._carry(heard, now)
 
+    def request(self, fields: "dict[str, Any]", now: float) -> None:
+        """A script's emit(), publish(), subscribe() or unsubscribe() (the worker's post)."""
+        proto, kind = self.proto, str(fields["t"])
+        if self.session.state != OPEN or proto is None:
+            self.session.note("script.proto_offline", now, call=kind)
+            return
+        seconds = now / 1000
+        try:
+            if isinstance(proto, SioSession) and kind == "emit":
+                args: "Any" = from_plain(fields["args"])
+                ack = fields["ref"] is not None
+                heard = proto.emit(str(fields["event"]), args, seconds, ack)
+                if ack:
+                    self._acks[proto.flows.last_ack] = fields["ref"]
+            elif isinstance(proto, MqttSession) and kind == "publish":
+                payload = unwire(fields)
+                heard = proto.publish(
+                    fields["topic"], payload, int(fields["qos"]), bool(fields["retain"]), seconds
+                )
+            elif isinstance(proto, MqttSession) and kind == "subscribe":
+                heard = proto.subscribe(str(fields["filter"]), int(fields["qos"]), seconds)
+            elif isinstance(proto, MqttSession) and kind == "unsubscribe":
+                heard = proto.unsubscribe(str(fields["filter"]), seconds)
+            elif isinstance(proto, GqlSession) and kind == "subscribe":
+                heard = proto.subscribe(str(fields["query"]), fields.get("variables"))
+            else:
+                self.session.note("script.proto_wrong", now, call=kind, name=LABELS[self.kind])
+                return
+        except InputError as exc:
+            self.session.note(exc.key, now, **exc.params)
+            return
+        self._carry(heard, now)
+
     def tick(self, now: float) -> None:
         if self.proto is not None and self.session.state == OPEN:
             self._carry(self.proto.tick(now / 1000), now)
@@ -262,11 +298,24 @@ class ProtoHost:
         proto = self.proto
         self.precise = isinstance(proto, SioSession) and bool(proto.flows.waiting())
         if heard.events and self.heard is not None:
-            self.heard(heard.events)
+            self.heard(self._for_script(heard.events))
         if heard.close is not None:
             why = self._t(heard.close[0], **heard.close[1])
             session.note("proto.closing", now, why=why)
             session.close(now, 1000, "protocol error", "protocol", why)
+
+    def _for_script(self, events: "list[dict]") -> "list[dict]":
+        """The events for the script: an ack goes with the number of its emit's callback,
+        and only when the script made that emit."""
+        kept = []
+        for event in events:
+            if event.get("kind") == "ack":
+                ref = self._acks.pop(event["id"], None)
+                if ref is None:
+                    continue
+                event = dict(event, ref=ref)
+            kept.append(event)
+        return kept
 
     def _list(self) -> None:
         proto = self.proto

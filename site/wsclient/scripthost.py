@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from wsclient.panel import Panel
     from wsclient.plain import Plain
     from wsclient.present import Clock
+    from wsclient.protohost import ProtoHost
     from wsclient.session import Session
 
 __all__ = ["FAILED", "RUNNING", "STARTING", "STOPPED", "ScriptHost"]
@@ -79,6 +80,9 @@ class ScriptHost:
         self._early: "list[str | bytes]" = []
         self._results = [0, 0]  # passed, failed
         self.tab = ScriptTab(lang, out)
+        # The connection's protocol (wsclient.protohost), which carries out the script's
+        # emit(), publish() and subscribe(); Client sets it.
+        self.protos: "ProtoHost | None" = None
 
     def routes(self) -> "dict[type, Callable[[Any], None]]":
         """The Script tab's events, and the handler of each, for Client."""
@@ -115,7 +119,8 @@ class ScriptHost:
         out.append(ScriptTraceback(None))
         out.append(StartWorker())
         values = dict(self.panel.variables.values)
-        out.append(_post("run", source=source, vars=values, open=self.session.state == "open"))
+        opened = self.session.state == "open"
+        out.append(_post("run", source=source, vars=values, open=opened, proto=self._proto()))
         out.append(ScriptListens(True))
         self._state(STARTING, self._t("script.starting"))
 
@@ -142,9 +147,17 @@ class ScriptHost:
 
     # --- what the connection does ---
 
+    def _proto(self) -> str:
+        return "raw" if self.protos is None else self.protos.kind
+
     def opened(self) -> None:
         if self._live:
-            self.out.append(_post("open"))
+            self.out.append(_post("open", proto=self._proto()))
+
+    def protocol_events(self, events: "list[dict]") -> None:
+        """What the connection's protocol brought (events, acks, publishes), for the hooks."""
+        if self._live:
+            self.out.append(_post("proto", events=events))
 
     def closed(self, code: int, reason: str, clean: bool) -> None:
         if self._live:
@@ -201,6 +214,12 @@ class ScriptHost:
 
     def _w_send(self, fields: "dict[str, Any]", now: float) -> None:
         self.session.send(unwire(fields), now)
+
+    def _w_emit(self, fields: "dict[str, Any]", now: float) -> None:
+        if self.protos is not None:
+            self.protos.request(fields, now)
+
+    _w_publish = _w_subscribe = _w_unsubscribe = _w_emit
 
     def _w_close(self, fields: "dict[str, Any]", now: float) -> None:
         self.session.close(now, int(fields["code"]), str(fields["reason"]), "script")

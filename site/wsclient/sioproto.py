@@ -114,6 +114,8 @@ class SioSession:
             if packet.get("id") is not None:
                 event["id"] = packet["id"]
             heard.events.append(event)
+        elif packet["type"] in ("ACK", "BINARY_ACK"):
+            heard.events.append({"kind": "ack", "id": packet["id"], "args": plain(packet["data"])})
         self._outcome(self.flows.socket(packet, now), heard)
 
     def _outcome(self, outcome: SioOutcome, heard: Heard) -> None:

@@ -46,6 +46,7 @@ class SioFlows:
         self.interval = 25.0
         self.timeout = 20.0
         self._next_ack = 0
+        self.last_ack = -1  # the id of the last emit that awaits an ack
         self._acks: "dict[int, list]" = {}
         self._heard = 0.0  # when the last ping (4) or pong (3) came
         self._pinged: "float | None" = None  # Engine.IO 3: our ping still unanswered
@@ -79,7 +80,7 @@ class SioFlows:
             packet["attachments"] = len(buffers)
         packet["data"] = data
         if ack:
-            packet["id"] = self._next_ack
+            self.last_ack = packet["id"] = self._next_ack
             self._acks[self._next_ack] = [event, now]
             self._next_ack += 1
         frames: "list[str | bytes]" = [

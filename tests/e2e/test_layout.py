@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.axe import describe, severe_violations
-from tests.e2e.conftest import NARROW
+from tests.e2e.conftest import NARROW, START_TIMEOUT_MS
 from tests.e2e.page import send
 
 pytestmark = pytest.mark.usefixtures("no_internal_errors")
@@ -105,7 +105,7 @@ def test_the_chosen_tab_is_kept_across_a_reload(page, open_page):
     open_page()
     page.get_by_role("tab", name=VARIABLES_TAB).click()
     page.reload()
-    expect(page.locator("html")).to_have_class(re.compile(r"\bready\b"))
+    expect(page.locator("html")).to_have_class(re.compile(r"\bready\b"), timeout=START_TIMEOUT_MS)
     expect(page.get_by_role("tab", name=VARIABLES_TAB)).to_have_attribute("aria-selected", "true")
     expect(page.get_by_role("button", name="Adicionar variável")).to_be_visible()
 

@@ -112,7 +112,7 @@ def test_socketio_keep_alive_holds_past_two_intervals(open_page, socketio_server
     """Engine.IO 4's pings are answered and Engine.IO 3's are sent: past two intervals
     (one second each on the test server) the connection is still open."""
     page = _start(open_page, "socketio", socketio_server)
-    _reconnect(page, Servidor=version)
+    _reconnect(page, **{"Versão do servidor": version})
     ours = "pong" if version == "4" else "ping"
     expect(_entry(page, SENT, ours)).to_have_count(3, timeout=10_000)
     expect(page.locator("#status")).to_have_class("open")
@@ -225,3 +225,76 @@ def test_garbage_after_a_valid_handshake_gets_a_clear_status(open_page):
         expect(page.locator(RECEIVED).last.locator("details.raw pre.dump")).to_be_visible()
     finally:
         server.stop()
+
+
+# --- scripts that speak the protocol ---
+
+
+def _run_script(page, text):
+    """Put text in the Script tab's editor and press Executar; wait until it runs."""
+    page.get_by_role("tab", name="Script").click()
+    page.get_by_role("textbox", name="Código do script").fill(text)
+    page.get_by_role("button", name="Executar").click()
+    expect(page.locator("#script-state")).to_have_text("executando")
+
+
+def _script_lines(page):
+    return page.locator("#messages li.script")
+
+
+SIO_SCRIPT = """\
+@on_event("echo")
+def heard(*args):
+    log("event", *args)
+
+emit("echo", "olá", 2, ack=lambda *args: log("ack", *args))
+emit("echo", b"\\x01\\x02")
+"""
+
+
+def test_a_script_emits_and_hears_socketio_events(open_page, socketio_server):
+    """emit() with an ack callback, emit() of bytes, and @on_event on a Socket.IO server."""
+    page = _start(open_page, "socketio", socketio_server)
+    expect(page.locator(LOG)).to_contain_text("conectado ao namespace /")
+    _run_script(page, SIO_SCRIPT)
+    expect(_script_lines(page).filter(has_text="ack olá 2")).to_have_count(1)
+    expect(_script_lines(page).filter(has_text="event b'\\x01\\x02'")).to_have_count(1)
+
+
+MQTT_SCRIPT = """\
+subscribe("t/#", 1)
+
+@on_publish("t/in")
+def answer(topic, payload):
+    log("heard", topic, payload)
+    publish("t/out", payload.upper(), qos=1)
+"""
+
+
+def test_a_script_subscribes_hears_and_publishes_mqtt(open_page, aedes):
+    """subscribe() from a script, @on_publish on a matching topic, and publish() back."""
+    page = _start(open_page, "mqtt", aedes)
+    expect(page.locator(LOG)).to_contain_text("conectado ao broker")
+    _run_script(page, MQTT_SCRIPT)
+    expect(page.locator("#proto-list")).to_contain_text("concedida com QoS 1")
+    _send(page, "oi", Tópico="t/in", QoS="0")
+    expect(_script_lines(page).filter(has_text="heard t/in oi")).to_have_count(1)
+    expect(_entry(page, RECEIVED, "PUBLISH t/out · QoS 1")).to_contain_text("OI")
+
+
+GRAPHQL_SCRIPT = """\
+@on_next
+def counted(data, op):
+    log("next", op, data["data"]["count"])
+
+subscribe("subscription ($to: Int!) { count(to: $to) }", {"to": 2})
+"""
+
+
+def test_a_script_subscribes_to_a_graphql_subscription(open_page, graphql_server):
+    """subscribe(query, variables) from a script; @on_next gets each result."""
+    page = _start(open_page, "graphql", graphql_server)
+    expect(_entry(page, RECEIVED, "connection_ack")).to_have_count(1)
+    _run_script(page, GRAPHQL_SCRIPT)
+    expect(_script_lines(page).filter(has_text=re.compile(r"next 1 [12]$"))).to_have_count(2)
+    expect(page.locator(LOG)).to_contain_text("a operação 1 terminou")

@@ -313,7 +313,16 @@ MQTT = [
         [
             "PUBLISH t · QoS 1 · id 7",
             [["hex:40020007", "PUBACK · id 7"]],
-            [{"kind": "publish", "topic": "t", "payload": "x", "qos": 1, "retain": False}],
+            [
+                {
+                    "kind": "publish",
+                    "topic": "t",
+                    "payload": "x",
+                    "hex": "78",
+                    "qos": 1,
+                    "retain": False,
+                }
+            ],
         ],
     ),
     (
