@@ -1,4 +1,5 @@
-"""Take the README's screenshots of the page, and of its Script tab, against the echo server."""
+"""Take the README's screenshots: the page and its Script tab against the echo server, and
+each protocol's mode against the real servers the tests use (tests/servers/)."""
 
 import argparse
 import sys
@@ -9,6 +10,7 @@ from playwright.sync_api import expect, sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.protocols.fixtures import NodeServer  # noqa: E402
 from wsdev import EchoServer  # noqa: E402
 from wsdev.chromium import launch_options  # noqa: E402
 from wsdev.http import serving  # noqa: E402
@@ -95,6 +97,63 @@ def _shoot_script(browser, url, out):
     return path
 
 
+def _protocol_page(browser, url, proto, server):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(f"{url}?proto={proto}&url={server}&reconnect=0")
+    expect(page.locator("#status")).to_have_class("open", timeout=60_000)
+    return context, page
+
+
+def _send(page, text, **fields):
+    for selector, value in fields.items():
+        field = page.locator(selector)
+        if field.evaluate("el => el.tagName") == "SELECT":
+            field.select_option(value)
+        elif field.get_attribute("type") == "checkbox":
+            field.set_checked(bool(value))
+        else:
+            field.fill(value)
+    page.fill("#message", text)
+    page.press("#message", "Enter")
+
+
+def _shoot_protocols(browser, url, out):
+    """Socket.IO, MQTT and GraphQL, each decoding a short conversation with its server."""
+    paths = []
+    with NodeServer("socketio.mjs", "/socket.io/") as server:
+        context, page = _protocol_page(browser, url, "socketio", server.url)
+        _send(page, '["olá", {"sala": 1}]', **{"#sio-event": "echo"})
+        _send(page, '"com ack"', **{"#sio-event": "echo", "#sio-ack": True})
+        expect(page.locator("#messages")).to_contain_text('ack 0 do evento "echo"')
+        paths.append(_save(page, context, out / "socketio.png"))
+    with NodeServer("aedes.mjs") as server:
+        context, page = _protocol_page(browser, url, "mqtt", server.url)
+        page.fill("#mqtt-filter", "sensores/#")
+        page.select_option("#mqtt-sub-qos", "2")
+        page.click("#mqtt-subscribe")
+        expect(page.locator("#proto-list")).to_contain_text("concedida")
+        _send(page, '{"temp": 21.5}', **{"#mqtt-topic": "sensores/sala", "#mqtt-qos": "1"})
+        _send(page, "ligado", **{"#mqtt-topic": "sensores/luz", "#mqtt-qos": "2"})
+        expect(page.locator("#messages li.received .packet", has_text="PUBCOMP")).to_have_count(1)
+        paths.append(_save(page, context, out / "mqtt.png"))
+    with NodeServer("graphql.mjs", "/graphql") as server:
+        context, page = _protocol_page(browser, url, "graphql", server.url)
+        _send(page, "subscription { count(to: 3) }")
+        expect(page.locator("#messages")).to_contain_text("a operação 1 terminou")
+        _send(page, "subscription { nope }")
+        expect(page.locator("#messages")).to_contain_text("a operação 2 falhou")
+        paths.append(_save(page, context, out / "graphql.png"))
+    return paths
+
+
+def _save(page, context, path):
+    page.locator("#messages").evaluate("ul => { ul.scrollTop = ul.scrollHeight; }")
+    page.screenshot(path=path)
+    context.close()
+    return path
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
@@ -109,6 +168,8 @@ def main(argv=None):
                     print(f"Wrote {path.relative_to(ROOT)}")
                 path = _shoot_script(browser, url, args.out)
                 print(f"Wrote {path.relative_to(ROOT)}")
+                for path in _shoot_protocols(browser, url, args.out):
+                    print(f"Wrote {path.relative_to(ROOT)}")
             finally:
                 browser.close()
     return 0

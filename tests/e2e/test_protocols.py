@@ -6,6 +6,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.axe import describe, severe_violations
+from tests.e2e.conftest import NARROW
 from tests.e2e.servers import ScriptedServer
 from tests.protocols.fixtures import aedes, graphql_server, mosquitto, socketio_server
 
@@ -216,7 +218,8 @@ def test_garbage_after_a_valid_handshake_gets_a_clear_status(open_page):
     the decoder's error, and the page closes saying why; nothing uncaught."""
     server = ScriptedServer(_connack_then_garbage, subprotocols=["mqtt"]).start()
     try:
-        page = _start(open_page, "mqtt", server.url)
+        # Open for a moment only: the status is waited on once the page has closed.
+        page = open_page(proto="mqtt", url=server.url, reconnect="0")
         expect(page.locator("#status")).to_contain_text(
             "A página fechou a conexão: o fluxo MQTT ficou ilegível", timeout=OPEN_TIMEOUT_MS
         )
@@ -298,3 +301,41 @@ def test_a_script_subscribes_to_a_graphql_subscription(open_page, graphql_server
     _run_script(page, GRAPHQL_SCRIPT)
     expect(_script_lines(page).filter(has_text=re.compile(r"next 1 [12]$"))).to_have_count(2)
     expect(page.locator(LOG)).to_contain_text("a operação 1 terminou")
+
+
+# --- the modes' controls, for everyone ---
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_mqtt_mode_has_no_serious_violations(open_page, aedes, scheme):
+    """axe-core finds nothing serious in MQTT mode: its options, a subscription listed,
+    decoded entries with their frames, opened and closed."""
+    page = _start(open_page, "mqtt", aedes)
+    page.emulate_media(color_scheme=scheme)
+    _subscribe(page, "t/#", 1)
+    _send(page, "olá", Tópico="t/a", QoS="1")
+    expect(_entry(page, RECEIVED, "PUBLISH t/a")).to_have_count(1)
+    _entry(page, RECEIVED, "PUBLISH t/a").locator("summary").click()
+    violations = severe_violations(page)
+    assert not violations, describe(violations)
+
+
+@pytest.mark.parametrize("proto", ["socketio", "graphql"])
+def test_other_modes_have_no_serious_violations(open_page, socketio_server, graphql_server, proto):
+    """axe-core finds nothing serious in Socket.IO and GraphQL modes, with their fields shown."""
+    page = _start(open_page, proto, socketio_server if proto == "socketio" else graphql_server)
+    violations = severe_violations(page)
+    assert not violations, describe(violations)
+
+
+def test_a_phone_reaches_the_protocol_controls(open_page, aedes):
+    """At 375 px the composer's MQTT fields fit, and the Protocolo tab opens in the drawer."""
+    page = _start(open_page, "mqtt", aedes)
+    page.set_viewport_size(NARROW)
+    for label in ("Tópico", "Mensagem"):
+        expect(page.locator("#input-form").get_by_label(label, exact=True)).to_be_in_viewport()
+    expect(page.get_by_role("button", name="Enviar", exact=True)).to_be_in_viewport()
+    page.get_by_role("button", name="Painel").click()
+    page.get_by_role("tab", name="Protocolo").click()
+    expect(page.get_by_role("button", name="Assinar")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]

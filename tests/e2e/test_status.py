@@ -151,7 +151,7 @@ def test_1006_is_explained_once_behind_why(connect_to, scripted_server):
 
 def test_bad_address_while_connected_is_said_under_the_field(connected):
     """A bad address typed while connected is explained under the field; the status stays open."""
-    field = connected.get_by_label("Servidor")
+    field = connected.get_by_label("Servidor", exact=True)
     field.fill("http://x")
     connected.get_by_role("button", name="Conectar").click()
     error = connected.locator("#connect-error")
@@ -165,7 +165,7 @@ def test_bad_address_while_connected_is_said_under_the_field(connected):
 
 def test_editing_the_address_takes_its_error_away(connected):
     """Once the user types in the field, the error under it goes, and the field is valid again."""
-    field = connected.get_by_label("Servidor")
+    field = connected.get_by_label("Servidor", exact=True)
     field.fill("ws://")
     connected.get_by_role("button", name="Conectar").click()
     expect(connected.locator("#connect-error")).to_be_visible()
@@ -179,13 +179,13 @@ def test_editing_the_address_takes_its_error_away(connected):
 def test_bad_address_typed_during_an_outage_stays_explained(connect_to, scripted_server):
     """The page's own tries do not take away the error under the address the user typed."""
     page, _ = _dropped(connect_to, scripted_server)
-    page.get_by_label("Servidor").fill("ws://")
+    page.get_by_label("Servidor", exact=True).fill("ws://")
     page.get_by_role("button", name="Conectar").click()
     expect(page.locator("#connect-error")).to_be_visible()
     page.evaluate(WATCH_STATUS_JS)
     page.wait_for_function(TRIES_SEEN_JS, arg=2, timeout=30_000)
     expect(page.locator("#connect-error")).to_be_visible()
-    expect(page.get_by_label("Servidor")).to_have_attribute("aria-invalid", "true")
+    expect(page.get_by_label("Servidor", exact=True)).to_have_attribute("aria-invalid", "true")
 
 
 def test_closing_reads_as_closing(connected):
@@ -232,7 +232,7 @@ def test_outage_and_field_error_have_no_serious_violations(
     page.emulate_media(color_scheme=scheme)
     page, _ = _dropped(connect_to, scripted_server)
     page.get_by_text("Por quê?").click()
-    page.get_by_label("Servidor").fill("ws://")
+    page.get_by_label("Servidor", exact=True).fill("ws://")
     page.get_by_role("button", name="Conectar").click()
     expect(page.locator("#connect-error")).to_be_visible()
     violations = severe_violations(page)
