@@ -10,20 +10,19 @@ from wsclient import events, i18n, present
 from wsclient.chars import is_blank
 from wsclient.commands import (
     Address,
-    Announce,
     Buffered,
     CloseButton,
     ComposerText,
     Fields,
-    Measurements,
     SendError,
     Store,
 )
 from wsclient.errors import InputError
 from wsclient.history import History
-from wsclient.log import RECEIVED, SENT, MessageLog
+from wsclient.log import MessageLog
 from wsclient.logfilter import LogFilter
 from wsclient.logtools import ALL, LABELS, UNDO_MS, LogTools
+from wsclient.measures import ANNOUNCE_MS, Measures
 from wsclient.panel import Panel
 from wsclient.pending import Pending
 from wsclient.protohost import ProtoHost
@@ -40,8 +39,6 @@ if TYPE_CHECKING:
 
 __all__ = ["ALL", "ANNOUNCE_MS", "HISTORY_KEY", "LABELS", "UNDO_MS", "Client"]
 
-# The live region speaks at most this often, however fast messages arrive.
-ANNOUNCE_MS = 2000
 HISTORY_KEY = "pyws.history"
 # Why the close button would do nothing, by connection state; absent: it closes.
 _NOTHING_TO_CLOSE = {CLOSED: "close.nothing", CLOSING: "close.already"}
@@ -91,9 +88,8 @@ class Client:
         self.script.protos = self.protos
         self._shown_query: "str | None" = None
         self._shown_buffered = 0
-        self._shown_measures: "Measurements | None" = None
-        self._announced = 0
-        self._announced_at = 0.0
+        self.measures = Measures(self.lang, self.session, self.out)
+        self._measure = self.measures.show
         self._storage_failed = False
         session, log_filter, tools = self.session, self.filter, self.tools
         # Each event class's handler takes that class, which mypy cannot tie to the key.
@@ -320,9 +316,7 @@ class Client:
             self.session.note("history.unavailable", event.now, detail=event.detail)
 
     def _reset_counters(self, event: events.ResetCounters) -> None:
-        self.session.stats.reset()
-        self.session.outbox.forget_rtts()
-        self._announced = 0
+        self.measures.reset()
         self.out.append(self.tools.counters_reset(event.now))
         self._measure(event.now)
 
@@ -339,26 +333,6 @@ class Client:
             text = self._t("buffered", count=event.buffered) if event.buffered else None
             self.out.append(Buffered(text))
         self._measure(event.now)
-
-    def _measure(self, now: float) -> None:
-        """Show the counters and round trips, and have screen readers sum up arrivals."""
-        snapshot = self.session.stats.snapshot(now)
-        outbox = self.session.outbox
-        last, median = outbox.last_rtt, outbox.median_rtt()
-        measures = Measurements(
-            present.stats_line("stats.sent", snapshot[SENT], self.lang),
-            present.stats_line("stats.received", snapshot[RECEIVED], self.lang),
-            present.rtt_line(last, median, self.lang),
-        )
-        if measures != self._shown_measures:
-            self._shown_measures = measures
-            self.out.append(measures)
-        received = snapshot[RECEIVED]["messages"]
-        new = received - self._announced
-        if new > 0 and now - self._announced_at >= ANNOUNCE_MS:
-            self._announced = received
-            self._announced_at = now
-            self.out.append(Announce(present.announcement(new, self.lang)))
 
     def _internal_error(self, event: events.InternalError) -> None:
         self.session.note("error.internal", event.now, detail=event.detail)

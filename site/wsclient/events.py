@@ -104,8 +104,8 @@ class Start(Plain):
 
 
 class Connect(Plain):
-    """The user asked to connect to url (as typed), offering the protocols field's text,
-    speaking proto (wsclient.protocols.PROTOS) with options (its fields' text by name)."""
+    """Connect to url (as typed), offering the protocols field's text, speaking proto
+    (wsclient.protocols.PROTOS) with options (its fields' text by name)."""
 
     _fields = ("url", "protocols", "now", "proto", "options")
 

@@ -126,8 +126,7 @@ class Outbox:
         # SENT messages awaiting their echo (read-only outside): an attribute, not a
         # property, since every received frame of a flood reads it.
         self.awaiting_count = 0
-        # Whether a sent message awaits its echo: not on a protocol's connection.
-        self.echoes = True
+        self.echoes = True  # whether a sent message awaits its echo (not a protocol's)
         self._flying = 0
         self._next_id = 1
         # Whether the server echoed anything on this connection (see expire()).
@@ -209,8 +208,8 @@ class Outbox:
         message.sent_ms = now
         self.awaiting_count += 1
         self._flying -= 1
-        while not self.echoes and self.awaiting_count:
-            self._finish_oldest(SENT)  # no echo to wait for: done as it went
+        while not self.echoes and self.awaiting_count:  # no echo to wait for: done
+            self._finish_oldest(SENT)
         return message
 
     def mark_failed(self, msg_id: int, detail: str) -> "list[Message]":
@@ -342,7 +341,7 @@ class Outbox:
         return median(self._rtts)
 
     def measured(self, rtt_ms: float) -> None:
-        """A round trip the protocol measured (an ack to its emit) joins the echoes'."""
+        """A protocol's round trip (an ack to its emit) joins the echoes'."""
         self.last_rtt = rtt_ms
         self._rtts.append(rtt_ms)
 

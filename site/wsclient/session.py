@@ -72,8 +72,7 @@ class Session(StatusLine):
         self._closed_text = self._outage_text = self.status_text
         self._dropped = False
         self._errored = False
-        self._closer = "close.by_user"  # the close.by_* text for a close the page asked for
-        self._why = ""  # what close.by_protocol says
+        self._closer = ""  # who asked for the close under way, said (close.by_*)
         self._socket_opened = False
         self._ever_opened = False
         self._opened_at = 0.0
@@ -163,11 +162,8 @@ class Session(StatusLine):
     # --- traffic ---
 
     def received_text(self, event: "TextReceived") -> int:
-        """A text frame arrived; if it echoes the oldest message sent, that one is confirmed.
-
-        It takes the event itself, not its fields: this runs for every message of a flood.
-        Returns the number the shell keeps the whole frame under, or 0 (Frames.add).
-        """
+        """A text frame arrived (the event itself: this runs per message of a flood); an
+        echo of the oldest message sent confirms it. Returns what Frames.add returns."""
         text, now = event.text, event.now
         size = utf8_len(text)  # the big allocation first, before any state changes
         entry = self.log.add(RECEIVED, text, False, size, now)
@@ -176,8 +172,7 @@ class Session(StatusLine):
         return self.received(entry, now)
 
     def received_binary(self, event: "BinaryReceived") -> int:
-        """A binary frame of size bytes arrived; head is at most its first HEAD_BYTES.
-        Returns the number the shell keeps the whole frame under, or 0 (Frames.add)."""
+        """A binary frame of size bytes, head its first HEAD_BYTES at most: as above."""
         head, size, now = event.head, event.size, event.now
         shown = hex_pairs(head) + (" …" if size > len(head) else "")
         entry = self.log.add(RECEIVED, shown, True, size, now, head)
@@ -200,8 +195,8 @@ class Session(StatusLine):
             self.out.append(EntryChanged(message.seq))
 
     def send(self, payload: "str | bytes", now: float) -> Entry:
-        """The user sent payload (str: a text frame; bytes: binary): queue and log it,
-        and hand it over at once when the socket is open. Returns its log entry."""
+        """Queue and log payload (str: text frame; bytes: binary), the user's or a
+        protocol's, and hand it over at once when the socket is open. Returns its entry."""
         if isinstance(payload, str):
             size = utf8_len(payload)  # the big allocation first, before any state changes
             shown, head = payload, None
@@ -303,8 +298,7 @@ class Session(StatusLine):
         """The user, or the user's script (by="script"), or the page for a protocol's
         sake (by="protocol", saying why), asked to close: the status says so at once;
         the close event later fills in the code and reason."""
-        self._closer = "close.by_" + by
-        self._why = why
+        self._closer = self._t("close.by_" + by, why=why)
         if self.state in (CONNECTING, OPEN):
             self._end_outage(now)  # closing a try stops trying
             self.state = CLOSING
@@ -347,7 +341,7 @@ class Session(StatusLine):
             if began:
                 self.system(entry + " " + self._t("outage.begin"), now)
         else:
-            more = " " + self._t(self._closer, why=self._why) if user_closed else ""
+            more = " " + self._closer if user_closed else ""
             if why is not None:
                 more = " " + self._t(why) + " " + self._t("reconnect.tick")
                 self.out.append(ReconnectBox(False))

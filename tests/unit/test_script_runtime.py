@@ -13,13 +13,13 @@ RUNNER = Path(__file__).with_name("worker_runner.mjs")
 pytestmark = pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
 
 
-def _run(source, *steps, connected=True, values=None):
+def _run(source, *steps, connected=True, values=None, proto="raw"):
     """Run source in the runtime, then each step; return what the worker posted, as dicts.
 
     A step is a dict (a message from the page) or `_until(fields)`: wait until the
     worker posts a message with those fields.
     """
-    run = {"t": "run", "source": source, "open": connected, "vars": values or {}}
+    run = {"t": "run", "source": source, "open": connected, "vars": values or {}, "proto": proto}
     plan = [["page", json.dumps(run)]]
     for step in steps:
         plan.append(list(step) if isinstance(step, tuple) else ["page", json.dumps(step)])
@@ -296,3 +296,70 @@ def test_on_open_runs_at_once_when_the_script_starts_on_an_open_connection():
     posts = _run(source)
     assert [post["t"] for post in posts] == ["log", "running", "send"]
     assert _kinds(_run(source, connected=False), "send") == []
+
+
+def test_socketio_emit_posts_and_its_ack_and_events_reach_the_script():
+    """emit() posts the event with bytes as hex; the ack's callback and @on_event hear back."""
+    source = """
+@on_event("chat")
+def chat(*args):
+    log("event", *args)
+
+emit("chat", "olá", b"\\x01", ack=lambda *args: log("ack", *args))
+"""
+    events = [
+        {"kind": "ack", "id": 0, "ref": 1, "args": ["ok"]},
+        {"kind": "event", "name": "chat", "args": ["oi", {"base64": "AQ=="}]},
+        {"kind": "event", "name": "other", "args": []},
+    ]
+    posts = _run(source, {"t": "proto", "events": events}, proto="socketio")
+    assert _kinds(posts, "emit") == [{"event": "chat", "args": ["olá", {"hex": "01"}], "ref": 1}]
+    assert [post["text"] for post in posts if post["t"] == "log"] == ["ack ok", "event oi b'\\x01'"]
+
+
+def test_mqtt_calls_post_and_on_publish_matches_its_filter():
+    """subscribe(), publish() and unsubscribe() post; @on_publish gets matching topics only."""
+    source = """
+subscribe("s/#", 1)
+publish("s/a", {"v": 1}, qos=2, retain=True)
+unsubscribe("s/#")
+
+@on_publish("s/+")
+def seen(topic, payload):
+    log(topic, payload)
+"""
+    events = [
+        {"kind": "publish", "topic": "s/a", "hex": "6869"},
+        {"kind": "publish", "topic": "s/a/b", "hex": "6869"},
+        {"kind": "publish", "topic": "s/c", "hex": "ff"},
+    ]
+    posts = _run(source, {"t": "proto", "events": events}, proto="mqtt")
+    assert _kinds(posts, "subscribe") == [{"filter": "s/#", "qos": 1}]
+    assert _kinds(posts, "publish") == [
+        {"topic": "s/a", "qos": 2, "retain": True, "text": '{"v": 1}'}
+    ]
+    assert _kinds(posts, "unsubscribe") == [{"filter": "s/#"}]
+    assert [post["text"] for post in posts if post["t"] == "log"] == ["s/a hi", "s/c b'\\xff'"]
+
+
+def test_a_call_of_another_protocol_is_an_error_at_its_line():
+    """emit() on an MQTT connection raises ScriptError, shown with its line."""
+    posts = _run("x = 1\nemit('chat')\n", proto="mqtt")
+    error = _kinds(posts, "error")[0]
+    assert error["line"] == 2
+    assert "emit() needs a socketio connection; this one is mqtt" in error["traceback"]
+
+
+def test_graphql_subscribe_posts_and_on_next_hears_results():
+    """subscribe(query, variables) posts the operation; @on_next gets each result."""
+    source = """
+@on_next
+def counted(data, op):
+    log(op, data["data"])
+
+subscribe("subscription { n }", {"to": 2})
+"""
+    events = [{"kind": "next", "id": "1", "payload": {"data": 5}}]
+    posts = _run(source, {"t": "proto", "events": events}, proto="graphql")
+    assert _kinds(posts, "subscribe") == [{"query": "subscription { n }", "variables": {"to": 2}}]
+    assert [post["text"] for post in posts if post["t"] == "log"] == ["1 5"]

@@ -56,7 +56,7 @@ def test_run_starts_a_worker_with_the_source_the_table_and_the_connection():
     out = feed(core, RunScript("send('x')", 0.0))
     assert of(out, StartWorker) == [StartWorker()]
     assert _posts(out) == [
-        {"t": "run", "source": "send('x')", "vars": {"token": "abc"}, "open": True}
+        {"t": "run", "source": "send('x')", "vars": {"token": "abc"}, "open": True, "proto": "raw"}
     ]
     assert of(out, ScriptListens) == [ScriptListens(True)]
     assert of(out, ScriptState) == [ScriptState("starting", "iniciando…")]
@@ -87,7 +87,9 @@ def test_the_worker_hears_the_connection_open_and_close():
     out = feed(core, events.Closed(4000, "fim", True, 2.0))
     assert _posts(out) == [{"t": "close", "code": 4000, "reason": "fim", "clean": True}]
     feed(core, events.Connect("ws://h/", "", 3.0))
-    assert _posts(feed(core, events.Opened("ws://h/", "", "", 4.0))) == [{"t": "open"}]
+    assert _posts(feed(core, events.Opened("ws://h/", "", "", 4.0))) == [
+        {"t": "open", "proto": "raw"}
+    ]
 
 
 def test_a_scripts_send_goes_out_and_is_logged_as_sent():

@@ -57,13 +57,10 @@ const mp = await loadMicroPython({
   stderr: (line) => post(JSON.stringify({ t: "log", text: line })),
 });
 mp.FS.mkdirTree("/lib/wsclient");
-for (const [target, source] of [
-  ["/lib/wsclient/__init__.py", "wsclient/__init__.py"],
-  ["/lib/wsclient/varnames.py", "wsclient/varnames.py"],
-  ["/lib/wsclient/scripting.py", "wsclient/scripting.py"],
-  ["/lib/wsclient/scriptchecks.py", "wsclient/scriptchecks.py"],
-  ["/lib/runtime.py", "worker/runtime.py"],
-]) {
+// The files the worker loads, as site/worker/script.js lists them ("/lib/…": "…").
+const workerJs = readFileSync(join(site, "worker/script.js"), "utf8");
+const files = [...workerJs.matchAll(/"(\/lib\/[^"]+)": "([^"]+)"/g)];
+for (const [, target, source] of files) {
   mp.FS.writeFile(target, readFileSync(join(site, source)));
 }
 mp.registerJsModule("host", { post });

@@ -60,7 +60,10 @@ CASES = [
             [
                 ["ScriptResult", None, True],
                 ["StartWorker"],
-                ["PostToWorker", {"t": "run", "vars": {}, "open": True, "source": "pass"}],
+                [
+                    "PostToWorker",
+                    {"t": "run", "vars": {}, "open": True, "source": "pass", "proto": "raw"},
+                ],
                 ["ScriptState", "starting", "starting…"],
             ],
             [["PostToWorker", {"id": 1, "t": "before_send", "text": "oi"}]],
