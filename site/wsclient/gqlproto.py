@@ -31,6 +31,9 @@ class GqlSession:
         init = json_option(options.get("init", ""), "connection_init")
         self.flows = GqlFlows(init)  # type: ignore[arg-type]
 
+    def awaiting(self) -> bool:
+        return False
+
     def address(self, url: str) -> str:
         return url
 

@@ -64,6 +64,9 @@ class MqttSession:
         self._partial = b""
         self._frames = 0
 
+    def awaiting(self) -> bool:
+        return False
+
     def address(self, url: str) -> str:
         return url
 

@@ -13,16 +13,11 @@ from wsclient.chars import utf8_len
 from wsclient.commands import KeepFrame, SendError
 from wsclient.errors import InputError
 from wsclient.frames import HEAD_BYTES
-from wsclient.gqlproto import GqlSession
 from wsclient.jsontext import json_text
 from wsclient.log import RECEIVED
-from wsclient.mqttproto import MqttSession
 from wsclient.numfmt import number
 from wsclient.protocols import LABELS, PROTOS, RAW, Heard
 from wsclient.protodata import ProtoAction, ProtoChosen, ProtoList, ProtoMode, WholeFrames
-from wsclient.scripting import unwire
-from wsclient.scriptproto import from_plain
-from wsclient.sioproto import SioSession
 from wsclient.statusline import ERROR, OPEN
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -31,16 +26,35 @@ if TYPE_CHECKING:
     from typing import Any, Callable
 
     from wsclient.events import BinaryReceived, Connect, TextReceived
+    from wsclient.gqlproto import GqlSession
     from wsclient.log import Entry
+    from wsclient.mqttproto import MqttSession
     from wsclient.plain import Plain
     from wsclient.session import Session
     from wsclient.settings import Settings
+    from wsclient.sioproto import SioSession
 
     AnySession = SioSession | MqttSession | GqlSession
 
 __all__ = ["ProtoHost"]
 
-_SESSIONS: "dict[str, Any]" = {"socketio": SioSession, "mqtt": MqttSession, "graphql": GqlSession}
+
+def _session(kind: str, options: "dict[str, str]") -> "AnySession | None":
+    """A new session of protocol kind (None for Raw). Each protocol's modules are
+    imported the first time it is used: a page in Raw mode starts without them."""
+    if kind == "socketio":
+        from wsclient.sioproto import SioSession
+
+        return SioSession(options)
+    if kind == "mqtt":
+        from wsclient.mqttproto import MqttSession
+
+        return MqttSession(options)
+    if kind == "graphql":
+        from wsclient.gqlproto import GqlSession
+
+        return GqlSession(options)
+    return None
 
 
 class ProtoHost:
@@ -125,9 +139,8 @@ class ProtoHost:
         Raises:
             InputError: an option the page cannot use (it names it).
         """
-        make = _SESSIONS.get(kind)
-        proto = None if make is None else make(options)
-        self.kind = kind if make is not None else RAW
+        proto = _session(kind, options)
+        self.kind = kind if proto is not None else RAW
         self._options = dict(options)
         self.proto = proto
         whole = proto is not None
@@ -144,8 +157,12 @@ class ProtoHost:
         old = self.proto
         if old is None:
             return
-        proto = self.proto = _SESSIONS[self.kind](self._options)
+        proto = self.proto = _session(self.kind, self._options)
+        if proto is None:
+            return
         self._carry(proto.opened(now / 1000), now)
+        from wsclient.mqttproto import MqttSession  # loaded with the session
+
         if isinstance(old, MqttSession) and isinstance(proto, MqttSession):
             for row in old.subscriptions:
                 self._carry(proto.subscribe(row[0], row[1], now / 1000), now)
@@ -219,6 +236,9 @@ class ProtoHost:
         if self.session.state != OPEN or proto is None:
             self.session.note("proto.offline", now, name=LABELS[self.kind])
             return
+        from wsclient.gqlproto import GqlSession
+        from wsclient.mqttproto import MqttSession
+
         try:
             if isinstance(proto, MqttSession) and action == "subscribe":
                 heard = proto.subscribe(value, qos, now / 1000)
@@ -240,6 +260,12 @@ class ProtoHost:
             self.session.note("script.proto_offline", now, call=kind)
             return
         seconds = now / 1000
+        from wsclient.gqlproto import GqlSession
+        from wsclient.mqttproto import MqttSession
+        from wsclient.scripting import unwire
+        from wsclient.scriptproto import from_plain
+        from wsclient.sioproto import SioSession
+
         try:
             if isinstance(proto, SioSession) and kind == "emit":
                 args: "Any" = from_plain(fields["args"])
@@ -296,7 +322,7 @@ class ProtoHost:
         if heard.listing:
             self._list()
         proto = self.proto
-        self.precise = isinstance(proto, SioSession) and bool(proto.flows.waiting())
+        self.precise = proto is not None and proto.awaiting()
         if heard.events and self.heard is not None:
             self.heard(self._for_script(heard.events))
         if heard.close is not None:
@@ -319,6 +345,11 @@ class ProtoHost:
 
     def _list(self) -> None:
         proto = self.proto
+        if proto is None:
+            return
+        from wsclient.gqlproto import GqlSession
+        from wsclient.mqttproto import MqttSession
+
         rows: "list[list[str]]" = []
         if isinstance(proto, MqttSession):
             for name, qos, code in proto.subscriptions:

@@ -46,6 +46,10 @@ class SioSession:
         self.flows = SioFlows(eio, nsp, auth)  # type: ignore[arg-type]
         self._assembler = Assembler()
 
+    def awaiting(self) -> bool:
+        """Whether an emit awaits its ack: frames then need precise times."""
+        return bool(self.flows.waiting())
+
     def address(self, url: str) -> str:
         """The server's address with Socket.IO's path (when it has none) and query."""
         base, _, query = url.partition("?")
