@@ -219,6 +219,10 @@ _PT = {
     ),
     "proto.next": "O protocolo {name} vale a partir da próxima conexão; a atual fala {current}.",
     "proto.closing": "A página fecha a conexão: {why}",
+    "proto.broken": (
+        "Conectado, mas o servidor quebrou o protocolo {name}: {detail} O quadro está no log;"
+        " a sessão continua."
+    ),
     "proto.options": "Opções de {name}",
     "sio.namespace": (
         "Namespace inválido: {name}. Um namespace começa com / e não tem espaços nem vírgulas."
@@ -727,6 +731,10 @@ _EN = {
     "proto.offline": "Connect to a {name} server before sending: the message stays in the field.",
     "proto.next": "{name} applies from the next connection; this one speaks {current}.",
     "proto.closing": "The page closes the connection: {why}",
+    "proto.broken": (
+        "Connected, but the server broke the {name} protocol: {detail} The frame is in the"
+        " log; the session goes on."
+    ),
     "proto.options": "{name} options",
     "sio.namespace": (
         "Invalid namespace: {name}. A namespace starts with / and has no spaces or commas."

@@ -201,6 +201,9 @@ class ProtoHost:
         self._decorate(entry, heard.summary or "", heard.fields)
         if heard.error is not None:
             entry.error = self._t(heard.error[0], **heard.error[1])
+            if heard.close is None:  # the session goes on; the status says what happened
+                why = self._t("proto.broken", name=LABELS[self.kind], detail=entry.error)
+                self.session.protocol_status(ERROR, why)
         seq = self.session.received(entry, now)
         self._carry(heard, now)
         return seq

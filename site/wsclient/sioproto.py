@@ -18,6 +18,17 @@ __all__ = ["SioSession"]
 VERSIONS = {"4": 4, "3": 3}
 
 
+def _sio_decode(text: str, eio: int) -> dict:
+    """The Socket.IO packet in an Engine.IO message; an error's position is the frame's,
+    whose first character is the Engine.IO type."""
+    try:
+        return sio_decode(text, 5 if eio == 4 else 4)
+    except InputError as exc:
+        if "position" in exc.params:
+            exc.params["position"] += 1
+        raise
+
+
 class SioSession:
     """One connection's Socket.IO client.
 
@@ -71,7 +82,7 @@ class SioSession:
         try:
             packet = eio_decode(frame, self.eio)
             if packet["type"] == "message":
-                self._message(sio_decode(packet["data"], 5 if self.eio == 4 else 4), heard, now)
+                self._message(_sio_decode(packet["data"], self.eio), heard, now)
                 return heard
         except InputError as exc:
             heard.failed(exc)

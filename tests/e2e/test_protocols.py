@@ -194,6 +194,23 @@ def test_graphql_subscription_streams_and_completes(open_page, graphql_server):
     expect(page.locator("#proto-empty")).to_have_text("Nenhuma operação em andamento.")
 
 
+def test_graphql_stop_completes_a_running_operation(open_page, graphql_server):
+    """Parar, by a running operation, sends its complete: the list empties, the results stop."""
+    page = _start(open_page, "graphql", graphql_server)
+    _send(page, "subscription Ticks { ticks }", Operação="Ticks")
+    expect(_entry(page, RECEIVED, "next 1").first).to_be_visible()
+    page.locator("#proto-list").get_by_role("button", name="Parar 1").click()
+    expect(_entry(page, SENT, "complete 1")).to_have_count(1)
+    expect(page.locator("#proto-empty")).to_have_text("Nenhuma operação em andamento.")
+    # The server stops too: after the next frame of any kind, no result of 1 comes.
+    _send(page, "subscription { count(to: 1) }", Operação="")
+    expect(_entry(page, RECEIVED, "complete 2")).to_have_count(1)
+    after = _entry(page, RECEIVED, "next 1").count()
+    _send(page, "subscription { count(to: 1) }")
+    expect(_entry(page, RECEIVED, "complete 3")).to_have_count(1)
+    expect(_entry(page, RECEIVED, "next 1")).to_have_count(after)
+
+
 def test_graphql_bad_query_error_is_shown(open_page, graphql_server):
     """A query the schema refuses gets its `error`, with the server's message, in the log."""
     page = _start(open_page, "graphql", graphql_server)
@@ -226,6 +243,30 @@ def test_garbage_after_a_valid_handshake_gets_a_clear_status(open_page):
         error = page.locator(RECEIVED).locator(".decode-error")
         expect(error).to_contain_text("Não decodificado: Tipo de pacote MQTT desconhecido")
         expect(page.locator(RECEIVED).last.locator("details.raw pre.dump")).to_be_visible()
+    finally:
+        server.stop()
+
+
+async def _socketio_then_garbage(connection):
+    await connection.send('0{"sid":"a","pingInterval":25000,"pingTimeout":20000}')
+    await connection.recv()  # the namespace's CONNECT
+    await connection.send('40{"sid":"b"}')
+    await connection.send("4x not a packet")
+    await connection.wait_closed()
+
+
+def test_garbage_from_a_socketio_server_is_said_and_the_session_goes_on(open_page):
+    """A Socket.IO frame that does not decode is shown raw with its error, and the status
+    says the server broke the protocol; frames stand alone, so the connection stays."""
+    server = ScriptedServer(_socketio_then_garbage).start()
+    try:
+        page = open_page(proto="socketio", url=server.url, reconnect="0")
+        status = page.locator("#status")
+        expect(status).to_contain_text("o servidor quebrou o protocolo Socket.IO")
+        expect(status).to_have_class("error")
+        error = page.locator(RECEIVED).locator(".decode-error")
+        expect(error).to_contain_text("Pacote Socket.IO de tipo desconhecido no caractere 1")
+        expect(page.locator(RECEIVED).last.locator("details.raw")).to_have_attribute("open", "")
     finally:
         server.stop()
 

@@ -2,6 +2,7 @@
 // free port. Prints "ready <port>"; stops when stdin closes.
 //   query { hello }                      "Hi"
 //   subscription { count(to: N) }        1, 2, … N, then complete
+//   subscription { ticks }               1, 2, 3… every 50 ms, until the client stops it
 import { createServer } from "node:http";
 import { buildSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
@@ -9,13 +10,19 @@ import { WebSocketServer } from "ws";
 
 const schema = buildSchema(`
   type Query { hello: String }
-  type Subscription { count(to: Int!): Int }
+  type Subscription { count(to: Int!): Int, ticks: Int }
 `);
 const roots = {
   query: { hello: () => "Hi" },
   subscription: {
     count: async function* ({ to }) {
       for (let n = 1; n <= to; n++) yield { count: n };
+    },
+    ticks: async function* () {
+      for (let n = 1; ; n++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        yield { ticks: n };
+      }
     },
   },
 };
