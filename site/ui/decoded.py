@@ -1,4 +1,8 @@
-"""A protocol's frame in the log: its packets named, its payload, the frame as it came."""
+"""A protocol's frame in the log: its packets named, its payload, the frame as it came.
+
+Part of LogView (ui/logview.py), kept in a file of its own for length: it uses the
+view's document, language, JSON setting, dump and small-print helpers.
+"""
 
 from ui.text import call_with_text
 from wsclient import i18n, present
