@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 __all__ = ["ProtoHost"]
 
 
+_SESSION_KINDS = ("socketio", "mqtt", "graphql")
+
+
 def _session(kind: str, options: "dict[str, str]") -> "AnySession | None":
     """A new session of protocol kind (None for Raw). Each protocol's modules are
     imported the first time it is used: a page in Raw mode starts without them."""
@@ -110,7 +113,17 @@ class ProtoHost:
 
     def connect(self, event: "Connect") -> "tuple[str, str] | None":
         """The address and subprotocols a Connect opens with, in its protocol; None
-        when an option is wrong (the error under the fields says which)."""
+        when an option is wrong (the error under the fields says which).
+
+        A Connect the Session will refuse (a bad address or subprotocol) changes
+        nothing here: the connection there is goes on in the protocol it speaks.
+        """
+        try:
+            url = urls.check_url(event.url)
+            if event.proto not in _SESSION_KINDS:
+                urls.check_protocols(event.protocols)
+        except InputError:
+            return event.url, event.protocols  # the Session says what is wrong
         try:
             proto = self.choose(event.proto, event.options)
         except InputError as exc:
@@ -120,11 +133,7 @@ class ProtoHost:
             self._settings.proto = self.kind
         if proto is None:
             return event.url, event.protocols
-        try:
-            url = proto.address(urls.check_url(event.url))
-        except InputError:
-            url = event.url  # the Session says what is wrong with it
-        return url, ", ".join(proto.subprotocols)
+        return proto.address(url), ", ".join(proto.subprotocols)
 
     def _t(self, key: str, **params: object) -> str:
         return i18n.t(self.lang, key, **params)

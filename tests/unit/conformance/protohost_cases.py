@@ -108,6 +108,17 @@ def _chosen_while_open():
     return [[c for c in out if c[0] in ("ProtoMode", "Address")], notes[-1]]
 
 
+def _refused_connect_changes_nothing():
+    """A Connect to a bad address in another protocol leaves the open connection as it is."""
+    core = _page("?lang=en&url=ws://h/")
+    core.handle(events.Opened("ws://h/", "", "", 1.0))
+    core.out.clear()
+    out, _ = _feed(core, events.Connect("nope", "", 2.0, "mqtt", {}))
+    core.handle(events.TextReceived("still raw", 3.0))
+    entry = core.log.history()[-1]
+    return [_kinds(out), core.protos.kind, [entry.text, entry.decoded]]
+
+
 def _broken_stream_closes():
     core = _mqtt_page()
     out, _ = _feed(core, events.BinaryReceived(b"\xf0\x00", 2, 5.0))
@@ -119,6 +130,11 @@ def _broken_stream_closes():
 
 
 CASES = [
+    (
+        "a refused connect leaves the connection in its protocol",
+        _refused_connect_changes_nothing,
+        [["ConnectError"], "raw", ["still raw", None]],
+    ),
     (
         "mqtt connect offers its subprotocol and takes whole frames",
         _connect_mqtt,
