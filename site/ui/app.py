@@ -61,7 +61,7 @@ class App:
             FrameStore(document),
             PendingView(document, self.feed),
             VariablesView(document, self.feed),
-            SavedView(document, self.feed),
+            SavedView(document, self.feed, proto.form),
             script,
             workbench,
             Shortcuts(document, self.feed, workbench),

@@ -30,9 +30,10 @@ ACTIONS = {
 class SavedView:
     """Turns the saved messages' controls into events, and draws the list and its status."""
 
-    def __init__(self, document, feed) -> None:
+    def __init__(self, document, feed, form) -> None:
         self._document = document
         self._feed = feed
+        self._form = form  # the protocol's composer fields (ui.proto.ProtoView.form)
         get = document.getElementById
         self._list = get("saved")
         self._name = get("saved-name")
@@ -83,7 +84,8 @@ class SavedView:
         kind, index = str(button.className), self._index(button)
         if kind == "saved-use" or kind == "saved-send":
             send = kind == "saved-send"
-            self._feed(UseSaved(index, send, clock.now(), bridge.random_bytes()))
+            form = self._form() if send else None
+            self._feed(UseSaved(index, send, clock.now(), bridge.random_bytes(), form))
             if kind == "saved-use":
                 self._field.focus()
         elif kind == "saved-update":

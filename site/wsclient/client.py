@@ -293,7 +293,9 @@ class Client:
             self._into_composer(self.history.mode, text)
 
     def _use_saved(self, event: events.UseSaved) -> None:
-        loaded = self.panel.use(event)
+        protos = self.protos
+        send = (lambda p: protos.compose(event.form, p, event.now)) if protos.active else None
+        loaded = self.panel.use(event, send)
         if loaded:
             self._into_composer(loaded[0], loaded[1])
 

@@ -20,6 +20,8 @@ from wsclient.variables import Variables
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Callable
+
     from wsclient.plain import Plain
     from wsclient.session import Session
 
@@ -131,8 +133,15 @@ class Panel:
         self.saved.add(name, event.mode, event.text)
         self._changed(None, self._t("saved.saved", name=name))
 
-    def use(self, event: UseSaved) -> "list[str]":
-        """Send the message (event.send), or return [mode, text] for the composer."""
+    def use(
+        self, event: UseSaved, send: "Callable[[str | bytes], bool] | None" = None
+    ) -> "list[str]":
+        """Send the message (event.send), or return [mode, text] for the composer.
+
+        Args:
+            send: sends the payload in the connection's protocol and says whether it
+                went; None: it goes as a frame of its own (Session.send).
+        """
         name, mode, text = self.saved.items[event.index]
         if not event.send:
             self.out.append(PanelStatus(""))
@@ -142,7 +151,10 @@ class Panel:
         except InputError as exc:
             self.out.append(PanelStatus(self._t("saved.refused", name=name, error=self._said(exc))))
             return []
-        self.session.send(payload, event.now)
+        if send is None:
+            self.session.send(payload, event.now)
+        elif not send(payload):
+            return []  # the error under the message field says why
         self.sent()
         self.out.append(PanelStatus(self._t("saved.sent", name=name)))
         return []

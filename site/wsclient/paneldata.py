@@ -63,16 +63,25 @@ class SaveMessage(Plain):
 class UseSaved(Plain):
     """A saved message's name was clicked (send False: into the composer) or its Send.
 
-    random: as Compose's, for the variables a send fills in.
+    random: as Compose's, for the variables a send fills in; form: as Compose's, the
+    protocol's composer fields a send in a protocol's mode goes with (its topic…).
     """
 
-    _fields = ("index", "send", "now", "random")
+    _fields = ("index", "send", "now", "random", "form")
 
-    def __init__(self, index: int, send: bool, now: float, random: bytes = bytes(18)) -> None:
+    def __init__(
+        self,
+        index: int,
+        send: bool,
+        now: float,
+        random: bytes = bytes(18),
+        form: "dict[str, str] | None" = None,
+    ) -> None:
         self.index = index
         self.send = send
         self.now = now
         self.random = random
+        self.form = form or {}
 
 
 class ChangeSaved(Plain):

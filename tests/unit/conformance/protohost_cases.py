@@ -119,6 +119,17 @@ def _refused_connect_changes_nothing():
     return [_kinds(out), core.protos.kind, [entry.text, entry.decoded]]
 
 
+def _saved_send_speaks_the_protocol():
+    """A saved message's Send, in MQTT mode, goes as a PUBLISH to the composer's topic."""
+    core = _mqtt_page()
+    core.panel.saved.items.append(["oi", "text", "olá"])
+    core.handle(events.UseSaved(0, True, 5.0, form={"topic": "t/a", "qos": "1"}))
+    core.handle(events.UseSaved(0, True, 6.0, form={}))
+    sent = [entry.decoded for entry in core.log.history() if entry.direction == "sent"]
+    errors = [c.as_list() for c in core.out if c.as_list()[0] == "SendError"]
+    return [sent[-1], errors]
+
+
 def _broken_stream_closes():
     core = _mqtt_page()
     out, _ = _feed(core, events.BinaryReceived(b"\xf0\x00", 2, 5.0))
@@ -130,6 +141,11 @@ def _broken_stream_closes():
 
 
 CASES = [
+    (
+        "a saved message's send speaks the protocol",
+        _saved_send_speaks_the_protocol,
+        ["PUBLISH t/a · QoS 1 · id 1", [["SendError", "Write the topic.", 0, False]]],
+    ),
     (
         "a refused connect leaves the connection in its protocol",
         _refused_connect_changes_nothing,
