@@ -26,6 +26,7 @@ from ui.workbench import Workbench
 from wsclient.client import HISTORY_KEY, Client
 from wsclient.events import InternalError, Start, Tick
 from wsclient.panel import SAVED_KEY, VARIABLES_KEY
+from wsclient.protohost import OPTIONS_KEY
 from wsclient.settings import Settings
 
 __all__ = ["App"]
@@ -84,8 +85,9 @@ class App:
         stored, error = bridge.load(HISTORY_KEY)
         variables = "" if error else str(bridge.load(VARIABLES_KEY)[0])
         saved = "" if error else str(bridge.load(SAVED_KEY)[0])
+        options = "" if error else str(bridge.load(OPTIONS_KEY)[0])
         missing = str(bridge.missing_features())
-        self.feed(Start(clock.now(), str(stored), str(error), missing, variables, saved))
+        self.feed(Start(clock.now(), str(stored), str(error), missing, variables, saved, options))
         self._ticker = create_proxy(self._guard(self._tick))
         js.setInterval(self._ticker, TICK_MS)
         document.documentElement.classList.add("ready")

@@ -329,3 +329,14 @@ export function protoFields(kind, group) {
   }
   return JSON.stringify(fields);
 }
+
+// Fill the options of protocol kind from JSON text of {data-key: value}.
+export function fillProto(kind, text) {
+  const options = JSON.parse(text);
+  for (const field of document.querySelectorAll(`.proto-opts[data-proto="${kind}"] [data-key]`)) {
+    const value = options[field.dataset.key];
+    if (typeof value !== "string") continue;
+    if (field.type === "checkbox") field.checked = value === "1";
+    else field.value = value;
+  }
+}

@@ -24,6 +24,7 @@ __all__ = [
     "load",
     "make_item",
     "missing_features",
+    "fill_proto",
     "proto_fields",
     "random_bytes",
     "read_file",
@@ -54,6 +55,7 @@ send_bytes = _module.sendBytes
 set_metas = _module.setMetas
 show_proto = _module.showProto
 proto_fields = _module.protoFields
+fill_proto = _module.fillProto
 show_notice = _module.showNotice
 store = _module.store
 time_origin = _module.timeOrigin

@@ -8,7 +8,14 @@ from pyscript.js_modules import frames as _store
 
 from ui import bridge, clock
 from wsclient import i18n
-from wsclient.protodata import ProtoAction, ProtoChosen, ProtoList, ProtoMode, WholeFrames
+from wsclient.protodata import (
+    ProtoAction,
+    ProtoChosen,
+    ProtoFields,
+    ProtoList,
+    ProtoMode,
+    WholeFrames,
+)
 
 __all__ = ["ProtoView"]
 
@@ -49,6 +56,7 @@ class ProtoView:
         return {
             ProtoMode: self._mode,
             ProtoList: self._rows,
+            ProtoFields: lambda c: bridge.fill_proto(c.kind, json.dumps(c.options)),
             WholeFrames: lambda command: _whole_frames(command.on),
         }
 

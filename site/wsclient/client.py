@@ -196,8 +196,7 @@ class Client:
         self.out.append(
             Fields(settings.url, settings.protocols, settings.auto_reconnect, settings.mode)
         )
-        if settings.proto != "raw":  # the page's markup starts in Raw mode
-            self.protos.show(settings.proto)
+        self.protos.start(event.stored_proto, settings.proto)
         session.retries.auto = settings.auto_reconnect
         if settings.url:
             self._connect(events.Connect(settings.url, settings.protocols, now, settings.proto))
@@ -224,6 +223,7 @@ class Client:
     def _close(self, event: events.Close) -> None:
         key = _NOTHING_TO_CLOSE.get(self.session.state)
         if key is None:
+            self.protos.goodbye(event.now)
             self.session.close(event.now)
         else:  # the button says so already, and now the log does too
             self.session.note(key, event.now)

@@ -74,14 +74,21 @@ __all__ = [
 class Start(Plain):
     """The page is wired: show the settings and connect to the first server.
 
-    stored_history is the history as kept in storage ("" for none); load_error is
-    why storage could not be read, or "". missing names the browser features the page
-    replaces with its own code ("Uint8Array.fromHex, …"), or "". stored_variables is
-    the variables table, and stored_saved the saved messages, as kept in storage ("" for
-    none).
+    load_error is why storage could not be read, or ""; missing names the browser
+    features the page replaces with its own code ("Uint8Array.fromHex, …"), or "". The
+    stored_* are what storage keeps ("" for none): the history, the variables table, the
+    saved messages, and the protocols' options.
     """
 
-    _fields = ("now", "stored_history", "load_error", "missing", "stored_variables", "stored_saved")
+    _fields = (
+        "now",
+        "stored_history",
+        "load_error",
+        "missing",
+        "stored_variables",
+        "stored_saved",
+        "stored_proto",
+    )
 
     def __init__(
         self,
@@ -91,6 +98,7 @@ class Start(Plain):
         missing: str = "",
         stored_variables: str = "",
         stored_saved: str = "",
+        stored_proto: str = "",
     ) -> None:
         self.now = now
         self.stored_history = stored_history
@@ -98,6 +106,7 @@ class Start(Plain):
         self.missing = missing
         self.stored_variables = stored_variables
         self.stored_saved = stored_saved
+        self.stored_proto = stored_proto
 
 
 # --- the user ---

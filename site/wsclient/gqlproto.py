@@ -112,6 +112,10 @@ class GqlSession:
         self._send(heard, self.flows.stop(number))
         return heard
 
+    def goodbye(self) -> Heard:
+        """graphql-transport-ws has no goodbye: the close says it."""
+        return Heard()
+
     def tick(self, now: float) -> Heard:
         return Heard()
 

@@ -212,6 +212,12 @@ class MqttSession:
         self._send(heard, packet, now)
         return heard
 
+    def goodbye(self) -> Heard:
+        """The user closes: DISCONNECT first, as a client that means to go does."""
+        heard = Heard()
+        self._send(heard, {"type": "DISCONNECT", "code": 0}, 0.0)
+        return heard
+
     def tick(self, now: float) -> Heard:
         heard = Heard()
         packets = self.flows.tick(now)

@@ -7,7 +7,7 @@ the rest. `Connect` carries the protocol's options and `Compose` its composer fi
 
 from wsclient.plain import Plain
 
-__all__ = ["ProtoAction", "ProtoChosen", "ProtoList", "ProtoMode", "WholeFrames"]
+__all__ = ["ProtoAction", "ProtoChosen", "ProtoFields", "ProtoList", "ProtoMode", "WholeFrames"]
 
 
 class ProtoChosen(Plain):
@@ -40,6 +40,16 @@ class ProtoMode(Plain):
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
+
+
+class ProtoFields(Plain):
+    """Fill the options of protocol kind, by name, as they were at its last connection."""
+
+    _fields = ("kind", "options")
+
+    def __init__(self, kind: str, options: "dict[str, str]") -> None:
+        self.kind = kind
+        self.options = options
 
 
 class ProtoList(Plain):

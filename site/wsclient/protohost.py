@@ -8,16 +8,25 @@ and a close when the server broke the protocol. In Raw mode it does nothing: fra
 to the Session as they always have.
 """
 
+import json
+
 from wsclient import i18n, urls
 from wsclient.chars import utf8_len
-from wsclient.commands import KeepFrame, SendError
+from wsclient.commands import KeepFrame, SendError, Store
 from wsclient.errors import InputError
 from wsclient.frames import HEAD_BYTES
 from wsclient.jsontext import json_text
 from wsclient.log import RECEIVED
 from wsclient.numfmt import number
 from wsclient.protocols import LABELS, PROTOS, RAW, Heard
-from wsclient.protodata import ProtoAction, ProtoChosen, ProtoList, ProtoMode, WholeFrames
+from wsclient.protodata import (
+    ProtoAction,
+    ProtoChosen,
+    ProtoFields,
+    ProtoList,
+    ProtoMode,
+    WholeFrames,
+)
 from wsclient.statusline import ERROR, OPEN
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -36,7 +45,11 @@ if TYPE_CHECKING:
 
     AnySession = SioSession | MqttSession | GqlSession
 
-__all__ = ["ProtoHost"]
+__all__ = ["OPTIONS_KEY", "ProtoHost"]
+
+# Where each protocol's options are kept, by protocol, as JSON; never a password.
+OPTIONS_KEY = "pyws.proto"
+_SECRET = ("password",)
 
 
 _SESSION_KINDS = ("socketio", "mqtt", "graphql")
@@ -83,6 +96,7 @@ class ProtoHost:
         self._acks: "dict[int, int]" = {}  # a script's emit's ack id -> its callback's number
         self._settings: "Settings | None" = None
         self._address: "Callable[[], None]" = lambda: None
+        self._stored: "dict[str, dict[str, str]]" = {}  # each protocol's last options
 
     def routes(
         self, settings: "Settings", address: "Callable[[], None]"
@@ -104,6 +118,33 @@ class ProtoHost:
         self.show(kind)
         if self.session.state == OPEN and kind != self.kind:
             self.session.note("proto.next", event.now, name=LABELS[kind], current=LABELS[self.kind])
+
+    def start(self, stored: str, kind: str) -> None:
+        """The page starts: each protocol's options as its last connection had them, and
+        the controls of the protocol the address names (the markup starts in Raw)."""
+        try:
+            found = json.loads(stored) if stored else {}
+        except ValueError:
+            found = {}  # unreadable: the fields keep their defaults
+        if isinstance(found, dict):
+            for name, options in found.items():
+                if name in _SESSION_KINDS and isinstance(options, dict):
+                    kept = {k: v for k, v in options.items() if isinstance(v, str)}
+                    self._stored[name] = kept
+                    self.out.append(ProtoFields(name, kept))
+        if kind != RAW:
+            self.show(kind)
+
+    def _keep(self, kind: str, options: "dict[str, str]") -> None:
+        kept = {name: value for name, value in options.items() if name not in _SECRET}
+        if self._stored.get(kind) != kept:
+            self._stored[kind] = kept
+            self.out.append(Store(OPTIONS_KEY, json.dumps(self._stored)))
+
+    def goodbye(self, now: float) -> None:
+        """The user closes: the protocol's own goodbye goes first (MQTT's DISCONNECT)."""
+        if self.proto is not None and self.session.state == OPEN:
+            self._carry(self.proto.goodbye(), now)
 
     def show(self, kind: str) -> None:
         """Show protocol kind's controls, and its list if it is the connection's."""
@@ -133,6 +174,7 @@ class ProtoHost:
             self._settings.proto = self.kind
         if proto is None:
             return event.url, event.protocols
+        self._keep(self.kind, event.options)
         return proto.address(url), ", ".join(proto.subprotocols)
 
     def _t(self, key: str, **params: object) -> str:

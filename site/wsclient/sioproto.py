@@ -9,7 +9,7 @@ are matched to their emits (wsclient.socketioflows).
 from wsclient.errors import InputError
 from wsclient.jsontext import json_text, parse_json
 from wsclient.protocols import Heard, Out, json_option, plain
-from wsclient.socketio import Assembler, eio_decode, sio_decode, summary
+from wsclient.socketio import Assembler, eio_decode, eio_encode, sio_decode, sio_encode, summary
 from wsclient.socketioflows import SioFlows, SioOutcome
 
 __all__ = ["SioSession"]
@@ -177,6 +177,17 @@ class SioSession:
         if not frames:
             heard.note("sio.held", nsp=self.flows.nsp)
         self._send(heard, frames)
+        return heard
+
+    def goodbye(self) -> Heard:
+        """The user closes: the namespace's DISCONNECT first, as Socket.IO's client sends."""
+        heard = Heard()
+        if self.flows.connected:
+            packet = {
+                "type": "message",
+                "data": sio_encode({"type": "DISCONNECT", "nsp": self.flows.nsp}),
+            }
+            self._send(heard, [eio_encode(packet, self.eio)])
         return heard
 
     def tick(self, now: float) -> Heard:

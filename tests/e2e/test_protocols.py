@@ -60,6 +60,18 @@ def _entry(page, selector, name):
     return page.locator(selector).filter(has=page.locator(".packet", has_text=name))
 
 
+def test_options_come_back_after_a_reload_but_not_the_password(open_page, aedes):
+    """A protocol's options are kept from one connection to the next visit; its password
+    is never kept."""
+    page = _start(open_page, "mqtt", aedes)
+    _reconnect(page, **{"Client id": "bancada", "Keep-alive (s)": "45", "Senha": "segredo"})
+    page.reload()
+    panel = page.locator("#proto-panel")
+    expect(panel.get_by_label("Client id")).to_have_value("bancada")
+    expect(panel.get_by_label("Keep-alive (s)")).to_have_value("45")
+    expect(panel.get_by_label("Senha")).to_have_value("")
+
+
 # --- Socket.IO ---
 
 

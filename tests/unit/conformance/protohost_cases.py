@@ -130,6 +130,24 @@ def _saved_send_speaks_the_protocol():
     return [sent[-1], errors]
 
 
+def _options_kept_without_the_password():
+    core = _page()
+    options = {"client_id": "me", "keep_alive": "30", "password": "s3cret", "username": "u"}
+    out, _ = _feed(core, events.Connect("ws://h/", "", 0.0, "mqtt", options))
+    stored = [json.loads(c[2]) for c in out if c[0] == "Store"]
+    again = Client(Settings.from_search("?lang=en&proto=mqtt", ""), 0, lambda: 0.5)
+    again.handle(events.Start(0.0, stored_proto=json.dumps(stored[0])))
+    filled = [c.as_list() for c in again.out if c.as_list()[0] in ("ProtoFields", "ProtoMode")]
+    return [stored, filled]
+
+
+def _close_says_goodbye():
+    core = _mqtt_page()
+    out, _ = _feed(core, events.Close(5.0))
+    names = [c[0] for c in out if c[0] in ("Transmit", "CloseSocket")]
+    return [core.log.history()[-1].decoded, names]
+
+
 def _broken_stream_closes():
     core = _mqtt_page()
     out, _ = _feed(core, events.BinaryReceived(b"\xf0\x00", 2, 5.0))
@@ -141,6 +159,33 @@ def _broken_stream_closes():
 
 
 CASES = [
+    (
+        "each protocol's options are kept, never the password, and filled at the next start",
+        _options_kept_without_the_password,
+        [
+            [{"mqtt": {"client_id": "me", "keep_alive": "30", "username": "u"}}],
+            [
+                ["ProtoFields", "mqtt", {"client_id": "me", "keep_alive": "30", "username": "u"}],
+                ["ProtoMode", "mqtt"],
+            ],
+        ],
+    ),
+    (
+        "closing an mqtt connection sends DISCONNECT first",
+        _close_says_goodbye,
+        ["DISCONNECT", ["Transmit", "CloseSocket"]],
+    ),
+    (
+        "unreadable stored options are left aside",
+        lambda: [
+            c.as_list()
+            for c in (
+                lambda core: (core.handle(events.Start(0.0, stored_proto="{nope")), core.out)[1]
+            )(Client(Settings.from_search("?lang=en", ""), 0, lambda: 0.5))
+            if c.as_list()[0] == "ProtoFields"
+        ],
+        [],
+    ),
     (
         "a saved message's send speaks the protocol",
         _saved_send_speaks_the_protocol,
