@@ -311,10 +311,12 @@ export function readFile(input, done) {
 // ---- the protocols ----
 
 // Show the controls of protocol kind, hide the others': every element whose
-// data-proto names it ("mqtt graphql") shows.
-export function showProto(kind) {
+// data-proto names it ("mqtt graphql") shows; the composer's fields (.proto-send)
+// are those of protocol composer.
+export function showProto(kind, composer) {
   for (const element of document.querySelectorAll("[data-proto]")) {
-    element.hidden = !element.dataset.proto.split(" ").includes(kind);
+    const shown = element.classList.contains("proto-send") ? composer : kind;
+    element.hidden = !element.dataset.proto.split(" ").includes(shown);
   }
 }
 
@@ -322,7 +324,8 @@ export function showProto(kind) {
 // as JSON text of {data-key: value}; a box's checkbox is "1" or "".
 export function protoFields(kind, group) {
   const fields = {};
-  for (const box of document.querySelectorAll(`.${group}[data-proto="${kind}"]`)) {
+  const selector = `.${group}[data-proto="${kind}"]` + (group === "proto-send" ? ":not([hidden])" : "");
+  for (const box of document.querySelectorAll(selector)) {
     for (const field of box.querySelectorAll("[data-key]")) {
       fields[field.dataset.key] = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
     }

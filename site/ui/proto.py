@@ -43,6 +43,7 @@ class ProtoView:
         self._empty = get("proto-empty")
         self._filter = get("mqtt-filter")
         self._sub_qos = get("mqtt-sub-qos")
+        self._composer = RAW  # whose fields the composer shows
 
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
@@ -69,20 +70,21 @@ class ProtoView:
         return json.loads(str(bridge.proto_fields(self.kind, "proto-opts")))
 
     def form(self) -> dict:
-        """The chosen protocol's composer fields (an event's name, a topic…), by name."""
-        return json.loads(str(bridge.proto_fields(self.kind, "proto-send")))
+        """The composer's protocol fields (an event's name, a topic…), by name."""
+        return json.loads(str(bridge.proto_fields(self._composer, "proto-send")))
 
     def _chosen(self, event) -> None:
         self._feed(ProtoChosen(self.kind, clock.now()))
 
     def _mode(self, command: ProtoMode) -> None:
         """Show the protocol's controls, and its tab: its options are what comes next."""
-        kind = command.kind
+        kind, composer = command.kind, command.composer
         self._select.value = kind
-        bridge.show_proto(kind)
-        if kind != RAW:
+        bridge.show_proto(kind, composer)
+        if kind != RAW and kind != self._composer:
             self._show_tab("tab-proto")
-        key = "placeholder.message" if kind == RAW else "placeholder." + kind
+        self._composer = composer
+        key = "placeholder.message" if composer == RAW else "placeholder." + composer
         self._message.placeholder = i18n.t(self._lang, key)
 
     def _rows(self, command: ProtoList) -> None:

@@ -12,6 +12,7 @@ const FILES = {
   "/lib/wsclient/scripting.py": "wsclient/scripting.py",
   "/lib/wsclient/scriptchecks.py": "wsclient/scriptchecks.py",
   "/lib/wsclient/scriptproto.py": "wsclient/scriptproto.py",
+  "/lib/wsclient/mqtttopics.py": "wsclient/mqtttopics.py",
   "/lib/protoapi.py": "worker/protoapi.py",
   "/lib/runtime.py": "worker/runtime.py",
 };

@@ -209,7 +209,7 @@ class Client:
         address = self.protos.connect(event)
         if address is None:
             return  # an option the page cannot use: the error under the fields says which
-        raw = not self.protos.active
+        raw = self.protos.proto is None
         self._routes[_TEXT] = self.session.received_text if raw else self.protos.received_text
         self._routes[_BINARY] = self.session.received_binary if raw else self.protos.received_binary
         if self.session.connect(address[0], address[1], event.now):
@@ -235,6 +235,7 @@ class Client:
 
     def _closed(self, event: events.Closed) -> None:
         self.session.closed(event.code, event.reason, event.clean, event.now)
+        self.protos.closed()
         self.script.closed(event.code, event.reason, event.clean)
 
     def _variables_edited(self, event: events.VariablesEdited) -> None:
@@ -264,7 +265,7 @@ class Client:
         except InputError as exc:
             self.out.append(self.panel.said(exc, text))
             return
-        protocol = self.protos.active
+        protocol = self.protos.speaking != "raw"
         if not event.anyway and not protocol and (not payload or is_blank(filled)):
             # Enter on an empty field is a slip far more often than a wish to send an
             # empty frame: that takes the deliberate "send anyway".
@@ -294,7 +295,8 @@ class Client:
 
     def _use_saved(self, event: events.UseSaved) -> None:
         protos = self.protos
-        send = (lambda p: protos.compose(event.form, p, event.now)) if protos.active else None
+        speaks = protos.speaking != "raw"
+        send = (lambda p: protos.compose(event.form, p, event.now)) if speaks else None
         loaded = self.panel.use(event, send)
         if loaded:
             self._into_composer(loaded[0], loaded[1])

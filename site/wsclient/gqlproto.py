@@ -112,6 +112,10 @@ class GqlSession:
         self._send(heard, self.flows.stop(number))
         return heard
 
+    def closed(self) -> None:
+        """The connection closed: the operations ended with it."""
+        self.flows.running.clear()
+
     def goodbye(self) -> Heard:
         """graphql-transport-ws has no goodbye: the close says it."""
         return Heard()

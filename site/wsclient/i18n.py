@@ -217,6 +217,7 @@ _PT = {
     "proto.offline": (
         "Conecte-se a um servidor {name} antes de enviar: a mensagem continua no campo."
     ),
+    "proto.offline_action": "Conecte-se a um servidor {name} para isso.",
     "proto.next": "O protocolo {name} vale a partir da próxima conexão; a atual fala {current}.",
     "proto.closing": "A página fecha a conexão: {why}",
     "proto.broken": (
@@ -247,8 +248,17 @@ _PT = {
     "mqtt.topic_empty": "Escreva o tópico.",
     "mqtt.topic_wildcard": "O tópico {name} tem + ou #, que só valem em filtros de assinatura.",
     "mqtt.filter_empty": "Escreva o filtro de tópico.",
+    "mqtt.filter_bad": (
+        "Filtro {name} inválido: # só vale sozinho no último nível (a/#), e + sozinho num"
+        " nível (a/+/c)."
+    ),
     "mqtt.timeout": "o broker MQTT não respondeu ao PINGREQ em {seconds} s.",
     "mqtt.sub_pending": "aguardando SUBACK",
+    "mqtt.sub_later": "pedida de novo ao conectar",
+    "mqtt.v5_refused": (
+        "MQTT: o broker só fala 3.1.1 e recusou o 5.0. Escolha a versão 3.1.1 na aba"
+        " Protocolo e conecte de novo."
+    ),
     "mqtt.sub_refused": "recusada ({code})",
     "mqtt.sub_granted": "concedida com QoS {qos}",
     "mqtt.unsubscribe": "Cancelar assinatura",
@@ -728,7 +738,10 @@ _EN = {
     "proto.choice": "Invalid choice for {name}.",
     "proto.json": "{name}: invalid JSON at character {position}.",
     "proto.json_kind": "{name}: write a JSON object, in braces, or leave it empty.",
-    "proto.offline": "Connect to a {name} server before sending: the message stays in the field.",
+    "proto.offline": (
+        "Connect to a server that speaks {name} before sending: the message stays in the field."
+    ),
+    "proto.offline_action": "Connect to a server that speaks {name} for that.",
     "proto.next": "{name} applies from the next connection; this one speaks {current}.",
     "proto.closing": "The page closes the connection: {why}",
     "proto.broken": (
@@ -759,8 +772,16 @@ _EN = {
     "mqtt.topic_empty": "Write the topic.",
     "mqtt.topic_wildcard": "Topic {name} has + or #, which only topic filters may have.",
     "mqtt.filter_empty": "Write the topic filter.",
+    "mqtt.filter_bad": (
+        "Invalid filter {name}: # goes alone as the last level (a/#), + alone as a level (a/+/c)."
+    ),
     "mqtt.timeout": "the MQTT broker did not answer PINGREQ within {seconds} s.",
     "mqtt.sub_pending": "awaiting SUBACK",
+    "mqtt.sub_later": "asked for again on connecting",
+    "mqtt.v5_refused": (
+        "MQTT: the broker speaks 3.1.1 only and refused 5.0. Choose version 3.1.1 in the"
+        " Protocol tab and connect again."
+    ),
     "mqtt.sub_refused": "refused ({code})",
     "mqtt.sub_granted": "granted at QoS {qos}",
     "mqtt.unsubscribe": "Unsubscribe",

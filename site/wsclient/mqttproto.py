@@ -10,6 +10,7 @@ from wsclient.binary import hex_pairs
 from wsclient.errors import InputError
 from wsclient.mqtt import V5, V311, Decoder, encode, summary
 from wsclient.mqttflows import Flows
+from wsclient.mqtttopics import filter_fault
 from wsclient.protocols import Heard, Out, plain
 
 __all__ = ["MqttSession"]
@@ -104,8 +105,16 @@ class MqttSession:
         try:
             packets = self._decoder.feed(data)
         except InputError as exc:
-            # The stream has lost its place: no later byte can be read for sure.
+            old = self._partial
             self._partial, self._frames = b"", 0
+            if self.version == V5 and old[:2] == b"\x20\x02" and len(old) == 4:
+                # A 3.1.1 broker's CONNACK (no properties): it refuses MQTT 5.0.
+                name = "CONNACK (3.1.1) · code 0x%02x" % old[3]
+                heard.packet(name, {"type": "CONNACK", "version": 4, "code": old[3]})
+                heard.note("mqtt.v5_refused")
+                heard.status = ("mqtt.v5_refused", {})
+                return heard
+            # The stream has lost its place: no later byte can be read for sure.
             heard.failed(exc)
             heard.close = ("mqtt.broken", {})
             return heard
@@ -196,6 +205,8 @@ class MqttSession:
         topic_filter = topic_filter.strip()
         if not topic_filter:
             raise InputError("mqtt.filter_empty")
+        if filter_fault(topic_filter):
+            raise InputError("mqtt.filter_bad", {"name": topic_filter})
         packet = self.flows.subscribe([{"filter": topic_filter, "qos": qos}])
         self._asked[packet["id"]] = [topic_filter]
         self.subscriptions = [row for row in self.subscriptions if row[0] != topic_filter]
@@ -211,6 +222,16 @@ class MqttSession:
         heard = Heard()
         self._send(heard, packet, now)
         return heard
+
+    def forget(self, topic_filter: str) -> None:
+        """Take a subscription off the list while disconnected."""
+        self.subscriptions = [row for row in self.subscriptions if row[0] != topic_filter]
+
+    def closed(self) -> None:
+        """The connection closed: each subscription is asked for again at the next."""
+        for row in self.subscriptions:
+            row[2] = None
+        self._asked = {}
 
     def goodbye(self) -> Heard:
         """The user closes: DISCONNECT first, as a client that means to go does."""

@@ -34,12 +34,15 @@ class ProtoAction(Plain):
 
 
 class ProtoMode(Plain):
-    """Show the controls of protocol kind (and hide the others'), with the selector set."""
+    """Show the options of protocol kind (and hide the others'), with the selector set;
+    the composer shows the fields of protocol composer: the connection's, which speaks
+    it until the next Conectar, or kind when there is none."""
 
-    _fields = ("kind",)
+    _fields = ("kind", "composer")
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, composer: str) -> None:
         self.kind = kind
+        self.composer = composer
 
 
 class ProtoFields(Plain):

@@ -27,7 +27,7 @@ from wsclient.protodata import (
     ProtoMode,
     WholeFrames,
 )
-from wsclient.statusline import ERROR, OPEN
+from wsclient.statusline import CONNECTING, ERROR, OPEN
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
 TYPE_CHECKING = False
@@ -53,6 +53,8 @@ _SECRET = ("password",)
 
 
 _SESSION_KINDS = ("socketio", "mqtt", "graphql")
+# What the Protocolo tab's list says when it is empty, by protocol.
+_EMPTY = {"socketio": "", "mqtt": "mqtt.no_subs", "graphql": "gql.no_ops"}
 
 
 def _session(kind: str, options: "dict[str, str]") -> "AnySession | None":
@@ -97,6 +99,8 @@ class ProtoHost:
         self._settings: "Settings | None" = None
         self._address: "Callable[[], None]" = lambda: None
         self._stored: "dict[str, dict[str, str]]" = {}  # each protocol's last options
+        self._mode = ProtoMode(RAW, RAW)  # what the page shows
+        self._refusal = ""  # what the server refused on this connection, for its close
 
     def routes(
         self, settings: "Settings", address: "Callable[[], None]"
@@ -132,8 +136,7 @@ class ProtoHost:
                     kept = {k: v for k, v in options.items() if isinstance(v, str)}
                     self._stored[name] = kept
                     self.out.append(ProtoFields(name, kept))
-        if kind != RAW:
-            self.show(kind)
+        self.show(kind)
 
     def _keep(self, kind: str, options: "dict[str, str]") -> None:
         kept = {name: value for name, value in options.items() if name not in _SECRET}
@@ -141,16 +144,34 @@ class ProtoHost:
             self._stored[kind] = kept
             self.out.append(Store(OPTIONS_KEY, json.dumps(self._stored)))
 
+    def closed(self) -> None:
+        """The connection closed: its operations are over, its subscriptions wait for
+        the next one; the composer shows the chosen protocol's fields again."""
+        if self.proto is not None:
+            self.proto.closed()
+        if self._refusal:  # the close's status says what the server refused before it
+            status = self.session.status_text + " " + self._refusal
+            self.session.protocol_status(self.session.status_class, status)
+            self._refusal = ""
+        self.show(self._settings.proto if self._settings is not None else self.kind)
+
     def goodbye(self, now: float) -> None:
         """The user closes: the protocol's own goodbye goes first (MQTT's DISCONNECT)."""
         if self.proto is not None and self.session.state == OPEN:
             self._carry(self.proto.goodbye(), now)
 
     def show(self, kind: str) -> None:
-        """Show protocol kind's controls, and its list if it is the connection's."""
-        self.out.append(ProtoMode(kind))
+        """Show protocol kind's options, and its list if it is the connection's; the
+        composer keeps the fields of the connection's protocol while there is one."""
+        live = self.session.state in (OPEN, CONNECTING)
+        mode = ProtoMode(kind, self.kind if live else kind)
+        if mode != self._mode:  # the markup starts in Raw mode
+            self._mode = mode
+            self.out.append(mode)
         if kind == self.kind:
             self._list()
+        elif kind in _SESSION_KINDS:
+            self.out.append(ProtoList([], self._t(_EMPTY[kind])))
 
     def connect(self, event: "Connect") -> "tuple[str, str] | None":
         """The address and subprotocols a Connect opens with, in its protocol; None
@@ -172,6 +193,7 @@ class ProtoHost:
             return None
         if self._settings is not None:
             self._settings.proto = self.kind
+        self.show(self.kind)  # the composer's fields are the new connection's
         if proto is None:
             return event.url, event.protocols
         self._keep(self.kind, event.options)
@@ -181,8 +203,12 @@ class ProtoHost:
         return i18n.t(self.lang, key, **params)
 
     @property
-    def active(self) -> bool:
-        return self.proto is not None
+    def speaking(self) -> str:
+        """The protocol the composer speaks: the connection's, while there is one (it
+        speaks it until the next Conectar); else the one chosen for the next."""
+        if self.session.state in (OPEN, CONNECTING) or self._settings is None:
+            return self.kind
+        return self._settings.proto
 
     def choose(self, kind: str, options: "dict[str, str]") -> "AnySession | None":
         """Build the session of protocol kind with options, before a Connect.
@@ -206,6 +232,7 @@ class ProtoHost:
         """The socket opened: a fresh session for this connection, which speaks first
         when its protocol does (CONNECT, connection_init); MQTT's subscriptions are made again."""
         old = self.proto
+        self._refusal = ""
         if old is None:
             return
         proto = self.proto = _session(self.kind, self._options)
@@ -271,7 +298,7 @@ class ProtoHost:
         proto = self.proto
         session = self.session
         if session.state != OPEN or proto is None:
-            self._refuse(self._t("proto.offline", name=LABELS[self.kind]))
+            self._refuse(self._t("proto.offline", name=LABELS[self.speaking]))
             return False
         try:
             heard = proto.compose(form, payload, now / 1000)
@@ -288,7 +315,13 @@ class ProtoHost:
         """Subscribe, unsubscribe (MQTT) or stop an operation (GraphQL)."""
         proto = self.proto
         if self.session.state != OPEN or proto is None:
-            self.session.note("proto.offline", now, name=LABELS[self.kind])
+            from wsclient.mqttproto import MqttSession
+
+            if isinstance(proto, MqttSession) and action == "unsubscribe":
+                proto.forget(value)  # not asked for again at the next connection
+                self._list()
+            else:
+                self.session.note("proto.offline_action", now, name=LABELS[self.kind])
             return
         from wsclient.gqlproto import GqlSession
         from wsclient.mqttproto import MqttSession
@@ -372,7 +405,8 @@ class ProtoHost:
         if heard.rtt is not None:
             session.outbox.measured(heard.rtt)
         if heard.status is not None:
-            session.protocol_status(ERROR, self._t(heard.status[0], **heard.status[1]))
+            self._refusal = self._t(heard.status[0], **heard.status[1])
+            session.protocol_status(ERROR, self._refusal)
         if heard.listing:
             self._list()
         proto = self.proto
@@ -407,7 +441,9 @@ class ProtoHost:
         rows: "list[list[str]]" = []
         if isinstance(proto, MqttSession):
             for name, qos, code in proto.subscriptions:
-                if code is None:
+                if code is None and self.session.state != OPEN:
+                    state = self._t("mqtt.sub_later")
+                elif code is None:
                     state = self._t("mqtt.sub_pending")
                 elif code >= 0x80:
                     state = self._t("mqtt.sub_refused", code="0x%02x" % code)

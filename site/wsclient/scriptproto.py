@@ -9,6 +9,7 @@ back as events (wsclient.protocols.Heard.events), which `ProtoHooks` hands to th
 
 import binascii
 
+from wsclient.mqtttopics import filter_fault, topic_matches
 from wsclient.scripting import ScriptError, outgoing, wire
 
 __all__ = [
@@ -25,21 +26,6 @@ _SUBSCRIBE_USAGE = {
     "mqtt": "subscribe(topic_filter, qos=0)",
     "graphql": "subscribe(query, variables=None)",
 }
-
-
-def topic_matches(topic_filter: str, topic: str) -> bool:
-    """Whether an MQTT topic matches a filter: `+` one level, `#` the rest (MQTT 5.0 §4.7);
-    a topic that starts with `$` is matched by no filter that starts with a wildcard."""
-    if topic.startswith("$") and topic_filter[:1] in ("+", "#"):
-        return False
-    levels = topic.split("/")
-    wanted = topic_filter.split("/")
-    for index, level in enumerate(wanted):
-        if level == "#":
-            return True
-        if index >= len(levels) or (level != "+" and level != levels[index]):
-            return False
-    return len(levels) == len(wanted)
 
 
 def _to_plain(value: object) -> object:
@@ -106,6 +92,9 @@ def subscribe_request(proto: str, first: object, second: object) -> dict:
     if not isinstance(first, str) or not first.strip():
         raise ScriptError("%s takes text first" % usage)
     if proto == "mqtt":
+        fault = filter_fault(first)
+        if fault:
+            raise ScriptError("subscribe(): the filter %r %s" % (first, fault))
         qos = 0 if second is None else second
         _qos(qos, "subscribe()")
         return {"t": "subscribe", "filter": first, "qos": qos}

@@ -179,6 +179,9 @@ class SioSession:
         self._send(heard, frames)
         return heard
 
+    def closed(self) -> None:
+        pass
+
     def goodbye(self) -> Heard:
         """The user closes: the namespace's DISCONNECT first, as Socket.IO's client sends."""
         heard = Heard()

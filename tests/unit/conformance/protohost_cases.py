@@ -148,6 +148,21 @@ def _close_says_goodbye():
     return [core.log.history()[-1].decoded, names]
 
 
+def _switch_while_connected():
+    """Another protocol chosen while connected: the composer keeps speaking the
+    connection's until it closes; then, in Raw, a message waits in the queue as ever."""
+    core = _mqtt_page()
+    core.handle(ProtoChosen("raw", 3.0))
+    core.out.clear()
+    out, _ = _feed(core, events.Compose("text", "olá", 4.0, form={"topic": "t"}))
+    published = core.log.history()[-1].decoded
+    closed, _ = _feed(core, events.Closed(1006, "", False, 5.0))
+    core.handle(events.Compose("text", "depois", 6.0))
+    last = core.log.history()[-1]
+    modes = [c for c in closed if c[0] == "ProtoMode"]
+    return [published, modes, [last.text, last.decoded, last.state]]
+
+
 def _broken_stream_closes():
     core = _mqtt_page()
     out, _ = _feed(core, events.BinaryReceived(b"\xf0\x00", 2, 5.0))
@@ -160,13 +175,18 @@ def _broken_stream_closes():
 
 CASES = [
     (
+        "a protocol chosen while connected waits for the next connection",
+        _switch_while_connected,
+        ["PUBLISH t · QoS 0", [["ProtoMode", "raw", "raw"]], ["depois", None, "pending"]],
+    ),
+    (
         "each protocol's options are kept, never the password, and filled at the next start",
         _options_kept_without_the_password,
         [
             [{"mqtt": {"client_id": "me", "keep_alive": "30", "username": "u"}}],
             [
                 ["ProtoFields", "mqtt", {"client_id": "me", "keep_alive": "30", "username": "u"}],
-                ["ProtoMode", "mqtt"],
+                ["ProtoMode", "mqtt", "mqtt"],
             ],
         ],
     ),
@@ -223,7 +243,7 @@ CASES = [
         [
             [
                 "SendError",
-                "Connect to a MQTT server before sending: the message stays in the field.",
+                "Connect to a server that speaks MQTT before sending: the message stays in the field.",
                 0,
                 False,
             ]
@@ -281,7 +301,7 @@ CASES = [
         [
             [
                 ["Address", "?url=ws://h/&reconnect=0&proto=graphql&lang=en"],
-                ["ProtoMode", "graphql"],
+                ["ProtoMode", "graphql", "mqtt"],
             ],
             "GraphQL applies from the next connection; this one speaks MQTT.",
         ],
