@@ -243,7 +243,8 @@ CASES = [
         [
             [
                 "SendError",
-                "Connect to a server that speaks MQTT before sending: the message stays in the field.",
+                "Connect to a server that speaks MQTT before sending: the message stays in the"
+                " field.",
                 0,
                 False,
             ]
