@@ -101,8 +101,17 @@ class ProtoView:
             button.setAttribute("aria-label", name)
             li.append(span, " ", button)
             items.append(li)
+        focused = self._document.activeElement
+        inside = not is_none(focused) and bool(self._list.contains(focused))
         self._list.replaceChildren(*items)
         self._empty.textContent = "" if items else command.empty
+        if inside:
+            # The row with the focus went: the first one left takes it, or the tab.
+            buttons = self._list.querySelectorAll("button")
+            target = (
+                buttons.item(0) if buttons.length else self._document.getElementById("tab-proto")
+            )
+            target.focus()
 
     def _list_click(self, event) -> None:
         button = event.target.closest("button[data-key]")

@@ -36,8 +36,12 @@ class ProtoApi:
 
     def _need(self, proto, what):
         if self.proto != proto:
+            names = {"socketio": "Socket.IO", "mqtt": "MQTT", "graphql": "GraphQL"}
+            wanted = names[proto]
+            article = "an" if wanted == "MQTT" else "a"
+            here = names.get(self.proto, "raw frames")
             raise ScriptError(
-                "%s needs a %s connection; this one is %s" % (what, proto, self.proto)
+                "%s needs %s %s connection; this one speaks %s" % (what, article, wanted, here)
             )
 
     def emit(self, event, *args, ack=None):

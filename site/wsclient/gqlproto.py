@@ -62,6 +62,10 @@ class GqlSession:
         if kind == "next":
             heard.packet("next " + message["id"], message, json_text(payload))
             heard.events.append({"kind": "next", "id": message["id"], "payload": payload})
+            errors = payload.get("errors") if isinstance(payload, dict) else None
+            if isinstance(errors, list) and errors:
+                detail = summary({"type": "error", "payload": errors}).partition(" · ")[2]
+                heard.note("gql.next_errors", id=message["id"], detail=detail)
         else:
             heard.packet(summary(message), message)
         outcome = self.flows.received(message)

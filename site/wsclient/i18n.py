@@ -205,14 +205,15 @@ _PT = {
     "mqtt.subscriptions": "Assinaturas",
     "mqtt.filter": "Filtro de tópico",
     "mqtt.subscribe": "Assinar",
-    "gql.variables": "Variáveis (JSON)",
+    "mqtt.subscribe_legend": "Assinar um tópico",
+    "gql.variables": "Variáveis",
     "gql.operation": "Operação",
     "gql.init": "Payload do connection_init (objeto JSON)",
     "gql.running": "Operações em andamento",
     "close.by_protocol": "A página fechou a conexão: {why}",
     "param.rule.proto": "use raw, socketio, mqtt ou graphql",
     "proto.choice": "Escolha inválida para {name}.",
-    "proto.json": "{name}: JSON inválido no caractere {position}.",
+    "proto.in_field": "{name}: {detail}",
     "proto.json_kind": "{name}: escreva um objeto JSON, entre chaves, ou deixe vazio.",
     "proto.offline": (
         "Conecte-se a um servidor {name} antes de enviar: a mensagem continua no campo."
@@ -234,6 +235,10 @@ _PT = {
     "sio.refused": "Socket.IO: o servidor recusou o namespace {nsp}: {detail}",
     "sio.acked": 'Socket.IO: ack {id} do evento "{event}" em {ms} ms.',
     "sio.event_empty": "Escreva o nome do evento.",
+    "sio.refused_emit": (
+        "O servidor recusou o namespace {name}: nenhum evento vai. Mude o namespace ou o auth"
+        " na aba Protocolo e conecte de novo."
+    ),
     "sio.held": "O evento espera o servidor aceitar o namespace {nsp}.",
     "sio.timeout": "o servidor Socket.IO parou de responder aos pings.",
     "mqtt.keep_alive": "Keep-alive: escreva um número de segundos, de 0 a {limit}.",
@@ -266,6 +271,7 @@ _PT = {
     "gql.acked": "GraphQL: o servidor aceitou a conexão (connection_ack).",
     "gql.failed": "GraphQL: a operação {id} falhou: {detail}",
     "gql.completed": "GraphQL: a operação {id} terminou.",
+    "gql.next_errors": "GraphQL: o resultado da operação {id} traz erros: {detail}",
     "gql.unknown_id": "GraphQL: {name} da operação {id}, que não está em andamento.",
     "gql.binary": "O servidor mandou um quadro binário; o graphql-transport-ws só usa texto.",
     "gql.query_empty": "Escreva a consulta GraphQL no campo de mensagem.",
@@ -729,14 +735,15 @@ _EN = {
     "mqtt.subscriptions": "Subscriptions",
     "mqtt.filter": "Topic filter",
     "mqtt.subscribe": "Subscribe",
-    "gql.variables": "Variables (JSON)",
+    "mqtt.subscribe_legend": "Subscribe to a topic",
+    "gql.variables": "Variables",
     "gql.operation": "Operation",
     "gql.init": "connection_init payload (JSON object)",
     "gql.running": "Running operations",
     "close.by_protocol": "The page closed the connection: {why}",
     "param.rule.proto": "use raw, socketio, mqtt or graphql",
     "proto.choice": "Invalid choice for {name}.",
-    "proto.json": "{name}: invalid JSON at character {position}.",
+    "proto.in_field": "{name}: {detail}",
     "proto.json_kind": "{name}: write a JSON object, in braces, or leave it empty.",
     "proto.offline": (
         "Connect to a server that speaks {name} before sending: the message stays in the field."
@@ -758,6 +765,10 @@ _EN = {
     "sio.refused": "Socket.IO: the server refused namespace {nsp}: {detail}",
     "sio.acked": 'Socket.IO: ack {id} of event "{event}" in {ms} ms.',
     "sio.event_empty": "Write the event's name.",
+    "sio.refused_emit": (
+        "The server refused namespace {name}: no event goes. Change the namespace or the auth"
+        " in the Protocol tab and connect again."
+    ),
     "sio.held": "The event waits for the server to accept namespace {nsp}.",
     "sio.timeout": "the Socket.IO server stopped answering pings.",
     "mqtt.keep_alive": "Keep-alive: write a number of seconds, from 0 to {limit}.",
@@ -789,6 +800,7 @@ _EN = {
     "gql.acked": "GraphQL: the server accepted the connection (connection_ack).",
     "gql.failed": "GraphQL: operation {id} failed: {detail}",
     "gql.completed": "GraphQL: operation {id} completed.",
+    "gql.next_errors": "GraphQL: the result of operation {id} carries errors: {detail}",
     "gql.unknown_id": "GraphQL: {name} for operation {id}, which is not running.",
     "gql.binary": "The server sent a binary frame; graphql-transport-ws uses text only.",
     "gql.query_empty": "Write the GraphQL query in the message field.",

@@ -296,7 +296,7 @@ def summary(packet: dict) -> str:
         parts[0] += " " + ", ".join(packet["topics"])
     if "id" in packet:
         parts.append("id %d" % packet["id"])
-    if "codes" in packet:
+    if packet.get("codes"):
         parts.append("codes " + " ".join("0x%02x" % code for code in packet["codes"]))
     elif packet.get("code"):
         parts.append("code 0x%02x" % packet["code"])

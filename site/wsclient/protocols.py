@@ -109,15 +109,16 @@ def json_option(text: str, name: str, kinds: "tuple[type, ...]" = (dict,)) -> ob
     """A field's JSON (auth, variables, a connection_init payload); "" is None.
 
     Raises:
-        InputError: "proto.json" naming the field and the position, or "proto.json_kind".
+        InputError: the JSON error (json.*, with its line, column and character), its
+            params naming the field ("name"); or "proto.json_kind".
     """
     if not text.strip():
         return None
     try:
         value = parse_json(text)
     except InputError as exc:
-        where = exc.params.get("position", 0)
-        raise InputError("proto.json", {"name": name, "position": where}) from None
+        exc.params["name"] = name
+        raise
     if not isinstance(value, kinds):
         raise InputError("proto.json_kind", {"name": name})
     return value

@@ -189,7 +189,7 @@ class ProtoHost:
         try:
             proto = self.choose(event.proto, event.options)
         except InputError as exc:
-            self.session.field_error(self._t(exc.key, **exc.params), "proto")
+            self.session.field_error(self._said(exc), "proto")
             return None
         if self._settings is not None:
             self._settings.proto = self.kind
@@ -201,6 +201,13 @@ class ProtoHost:
 
     def _t(self, key: str, **params: object) -> str:
         return i18n.t(self.lang, key, **params)
+
+    def _said(self, exc: InputError) -> str:
+        """An option's or a field's error; a JSON one names its field first."""
+        text = self._t(exc.key, **exc.params)
+        if exc.key.startswith("json.") and "name" in exc.params:
+            text = self._t("proto.in_field", name=exc.params["name"], detail=text)
+        return text
 
     @property
     def speaking(self) -> str:
@@ -303,7 +310,7 @@ class ProtoHost:
         try:
             heard = proto.compose(form, payload, now / 1000)
         except InputError as exc:
-            self._refuse(self._t(exc.key, **exc.params))
+            self._refuse(self._said(exc))
             return False
         self._carry(heard, now)
         return True

@@ -55,6 +55,7 @@ class SioSession:
             raise InputError("sio.auth_v2")
         self.eio = eio
         self.flows = SioFlows(eio, nsp, auth)  # type: ignore[arg-type]
+        self.refused = False  # the server refused the namespace: no event can go
         self._assembler = Assembler()
 
     def awaiting(self) -> bool:
@@ -139,6 +140,7 @@ class SioSession:
             heard.note("sio.connected", nsp=nsp, sid=outcome.connected.get("sid", "—"))
             heard.events.append({"kind": "connected", "nsp": nsp})
         if outcome.refused is not None:
+            self.refused = True
             detail = outcome.refused
             if isinstance(detail, dict):
                 detail = detail.get("message", json_text(detail))
@@ -171,7 +173,13 @@ class SioSession:
         return self.emit(event, args, now, form.get("ack") == "1")
 
     def emit(self, event: str, args: list, now: float, ack: bool = False) -> Heard:
-        """An EVENT to send (held until the namespace is connected)."""
+        """An EVENT to send (held until the namespace is connected).
+
+        Raises:
+            InputError: the server refused the namespace; only a new connection helps.
+        """
+        if self.refused:
+            raise InputError("sio.refused_emit", {"name": self.flows.nsp})
         heard = Heard()
         frames = self.flows.emit(event, args, now, ack)
         if not frames:

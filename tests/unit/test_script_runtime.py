@@ -347,7 +347,7 @@ def test_a_call_of_another_protocol_is_an_error_at_its_line():
     posts = _run("x = 1\nemit('chat')\n", proto="mqtt")
     error = _kinds(posts, "error")[0]
     assert error["line"] == 2
-    assert "emit() needs a socketio connection; this one is mqtt" in error["traceback"]
+    assert "emit() needs a Socket.IO connection; this one speaks MQTT" in error["traceback"]
 
 
 def test_graphql_subscribe_posts_and_on_next_hears_results():

@@ -141,7 +141,17 @@ SOCKETIO = [
         [
             ["sio.namespace", {"name": "admin"}],
             ["sio.auth_v2", {}],
-            ["proto.json", {"name": "auth", "position": 1}],
+            [
+                "json.invalid",
+                {
+                    "position": 1,
+                    "line": 1,
+                    "column": 2,
+                    "detail": "expected a key",
+                    "char": "n",
+                    "name": "auth",
+                },
+            ],
             ["proto.json_kind", {"name": "auth"}],
             ["proto.choice", {"name": "version"}],
         ],
@@ -481,7 +491,16 @@ GRAPHQL = [
         ],
         [
             ["gql.query_empty", {}],
-            ["proto.json", {"name": "variables", "position": 2}],
+            [
+                "json.incomplete",
+                {
+                    "position": 2,
+                    "line": 1,
+                    "column": 3,
+                    "detail": "expected ',' or ']'",
+                    "name": "variables",
+                },
+            ],
             ["proto.json_kind", {"name": "connection_init"}],
         ],
     ),
