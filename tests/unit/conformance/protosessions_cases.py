@@ -506,4 +506,43 @@ GRAPHQL = [
     ),
 ]
 
-CASES = SOCKETIO + MQTT + GRAPHQL
+
+def _sio_refused_then_emit():
+    session = _sio(namespace="/admin")
+    session.text(OPEN, 0.0)
+    session.text('44/admin,{"message":"no"}', 0.1)
+    return _raised(lambda: session.compose({"event": "e"}, "", 0.2))
+
+
+def _mqtt5_refused_by_311():
+    """A 3.1.1 broker answers a 5.0 CONNECT with its own CONNACK, code 1, in pieces."""
+    session = _mqtt(version="5")
+    session.opened(0.0)
+    first = session.binary(b"\x20\x02", 0.1)
+    heard = session.binary(b"\x00\x01", 0.2)
+    return [first.partial, heard.summary, heard.status, heard.close, heard.error]
+
+
+EXTRA = [
+    (
+        "socket.io emit after a refused namespace is refused",
+        _sio_refused_then_emit,
+        ["sio.refused_emit", {"name": "/admin"}],
+    ),
+    (
+        "mqtt 5.0 refused by a 3.1.1 broker is said as such",
+        _mqtt5_refused_by_311,
+        [True, "CONNACK (3.1.1) · code 0x01", ["mqtt.v5_refused", {}], None, None],
+    ),
+    (
+        "graphql result with errors is said",
+        lambda: _heard(
+            GqlSession({}).text(
+                '{"type":"next","id":"1","payload":{"errors":[{"message":"bad"}]}}', 0.0
+            )
+        )["notes"],
+        ["gql.next_errors", "gql.unknown_id"],
+    ),
+]
+
+CASES = SOCKETIO + MQTT + GRAPHQL + EXTRA
