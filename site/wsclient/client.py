@@ -235,7 +235,7 @@ class Client:
 
     def _closed(self, event: events.Closed) -> None:
         self.session.closed(event.code, event.reason, event.clean, event.now)
-        self.protos.closed()
+        self.protos.closed(event.now)
         self.script.closed(event.code, event.reason, event.clean)
 
     def _variables_edited(self, event: events.VariablesEdited) -> None:

@@ -219,6 +219,9 @@ _PT = {
         "Conecte-se a um servidor {name} antes de enviar: a mensagem continua no campo."
     ),
     "proto.offline_action": "Conecte-se a um servidor {name} para isso.",
+    "proto.never_opened": (
+        "Uma causa provável: o servidor não fala {name} neste endereço (a página pediu {need})."
+    ),
     "proto.next": "O protocolo {name} vale a partir da próxima conexão; a atual fala {current}.",
     "proto.closing": "A página fecha a conexão: {why}",
     "proto.broken": (
@@ -749,6 +752,10 @@ _EN = {
         "Connect to a server that speaks {name} before sending: the message stays in the field."
     ),
     "proto.offline_action": "Connect to a server that speaks {name} for that.",
+    "proto.never_opened": (
+        "A likely cause: the server does not speak {name} at this address (the page asked"
+        " for {need})."
+    ),
     "proto.next": "{name} applies from the next connection; this one speaks {current}.",
     "proto.closing": "The page closes the connection: {why}",
     "proto.broken": (

@@ -101,6 +101,7 @@ class ProtoHost:
         self._stored: "dict[str, dict[str, str]]" = {}  # each protocol's last options
         self._mode = ProtoMode(RAW, RAW)  # what the page shows
         self._refusal = ""  # what the server refused on this connection, for its close
+        self._opened = False  # whether this connection's socket opened
 
     def routes(
         self, settings: "Settings", address: "Callable[[], None]"
@@ -144,11 +145,18 @@ class ProtoHost:
             self._stored[kind] = kept
             self.out.append(Store(OPTIONS_KEY, json.dumps(self._stored)))
 
-    def closed(self) -> None:
+    def closed(self, now: float) -> None:
         """The connection closed: its operations are over, its subscriptions wait for
-        the next one; the composer shows the chosen protocol's fields again."""
-        if self.proto is not None:
-            self.proto.closed()
+        the next one; the composer shows the chosen protocol's fields again. A socket
+        that never opened in a protocol's mode gets a likely cause more: the server may
+        not speak it there."""
+        proto = self.proto
+        if proto is not None:
+            proto.closed()
+            if not self._opened and self.session.retries.since is None:
+                need = ", ".join(proto.subprotocols) or "/socket.io/"
+                self.session.note("proto.never_opened", now, name=LABELS[self.kind], need=need)
+        self._opened = False
         if self._refusal:  # the close's status says what the server refused before it
             status = self.session.status_text + " " + self._refusal
             self.session.protocol_status(self.session.status_class, status)
@@ -240,6 +248,7 @@ class ProtoHost:
         when its protocol does (CONNECT, connection_init); MQTT's subscriptions are made again."""
         old = self.proto
         self._refusal = ""
+        self._opened = True
         if old is None:
             return
         proto = self.proto = _session(self.kind, self._options)

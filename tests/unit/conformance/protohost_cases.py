@@ -163,6 +163,14 @@ def _switch_while_connected():
     return [published, modes, [last.text, last.decoded, last.state]]
 
 
+def _never_opened():
+    core = _page()
+    core.handle(events.Connect("ws://h/", "", 0.0, "graphql", {}))
+    core.handle(events.Errored(1.0))
+    core.handle(events.Closed(1006, "", False, 2.0))
+    return core.log.history()[-1].text
+
+
 def _broken_stream_closes():
     core = _mqtt_page()
     out, _ = _feed(core, events.BinaryReceived(b"\xf0\x00", 2, 5.0))
@@ -174,6 +182,12 @@ def _broken_stream_closes():
 
 
 CASES = [
+    (
+        "a protocol's socket that never opened gets a likely cause",
+        _never_opened,
+        "A likely cause: the server does not speak GraphQL at this address (the page asked"
+        " for graphql-transport-ws).",
+    ),
     (
         "a protocol chosen while connected waits for the next connection",
         _switch_while_connected,
