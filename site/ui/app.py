@@ -26,7 +26,7 @@ from ui.workbench import Workbench
 from wsclient.client import HISTORY_KEY, Client
 from wsclient.events import InternalError, Start, Tick
 from wsclient.panel import SAVED_KEY, VARIABLES_KEY
-from wsclient.protohost import OPTIONS_KEY
+from wsclient.protooptions import OPTIONS_KEY
 from wsclient.settings import Settings
 
 __all__ = ["App"]

@@ -83,7 +83,7 @@ class Client:
         self.panel = Panel(self.lang, self.out, self.session)
         self.tools = LogTools(self.log, self.session, self.out, self.lang, self.clock)
         self.script = ScriptHost(self.lang, self.out, self.session, self.panel, self.clock)
-        self.protos = ProtoHost(self.lang, self.out, self.session)
+        self.protos = ProtoHost(self.lang, self.out, self.session, settings, self._address)
         self.protos.heard = self.script.protocol_events
         self.script.protos = self.protos
         self._shown_query: "str | None" = None
@@ -136,7 +136,7 @@ class Client:
             events.InternalError: self._internal_error,
         }
         self._routes.update(self.script.routes())
-        self._routes.update(self.protos.routes(settings, self._address))
+        self._routes.update(self.protos.routes())
 
     def handle(self, event: "Plain") -> "int | None":
         """Take one event; the commands it leads to are appended to out.

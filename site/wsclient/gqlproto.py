@@ -11,6 +11,11 @@ from wsclient.graphqlws import SUBPROTOCOL, decode, summary
 from wsclient.jsontext import json_text
 from wsclient.protocols import Heard, Out, json_option
 
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
+
 __all__ = ["GqlSession"]
 
 
@@ -44,6 +49,32 @@ class GqlSession:
         for number, operation in self.flows.running.items():
             rows.append([number, operation["name"] or " ".join(operation["query"].split())[:60]])
         return rows
+
+    def resumed(self, old: object, now: float) -> "list[Heard]":
+        """A new connection after old: nothing carries over."""
+        return []
+
+    def act(self, action: str, value: str, qos: int, now: float) -> "Heard | None":
+        """The Protocolo tab's Parar, by a running operation."""
+        return self.stop(value) if action == "stop" else None
+
+    def offline(self, action: str, value: str) -> bool:
+        return False
+
+    def scripted(self, fields: dict, now: float) -> "Heard | None":
+        """A script's subscribe(query, variables); None for another protocol's call."""
+        if fields["t"] != "subscribe" or "query" not in fields:
+            return None
+        return self.subscribe(str(fields["query"]), fields.get("variables"))
+
+    def rows(self, t: "Callable[..., str]", connected: bool) -> "tuple[list, str]":
+        """The running operations, each [id, its line, its button's label and name], and
+        the key of what the list says when empty."""
+        rows = []
+        for number, name in self.subscriptions:
+            label = t("gql.stop")
+            rows.append([number, number + " · " + name, label, label + " " + number])
+        return rows, "gql.no_ops"
 
     def opened(self, now: float) -> Heard:
         heard = Heard()

@@ -12,6 +12,12 @@ from wsclient.mqtt import V5, V311, Decoder, encode, summary
 from wsclient.mqttflows import Flows
 from wsclient.mqtttopics import filter_fault
 from wsclient.protocols import Heard, Out, plain
+from wsclient.scripting import unwire
+
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
 
 __all__ = ["MqttSession"]
 
@@ -223,9 +229,53 @@ class MqttSession:
         self._send(heard, packet, now)
         return heard
 
-    def forget(self, topic_filter: str) -> None:
-        """Take a subscription off the list while disconnected."""
-        self.subscriptions = [row for row in self.subscriptions if row[0] != topic_filter]
+    def resumed(self, old: object, now: float) -> "list[Heard]":
+        """A new connection after old: its subscriptions are asked for again."""
+        rows = old.subscriptions if isinstance(old, MqttSession) else []
+        return [self.subscribe(row[0], row[1], now) for row in rows]
+
+    def act(self, action: str, value: str, qos: int, now: float) -> "Heard | None":
+        """The Protocolo tab's controls: subscribe and unsubscribe."""
+        if action == "subscribe":
+            return self.subscribe(value, qos, now)
+        if action == "unsubscribe":
+            return self.unsubscribe(value, now)
+        return None
+
+    def offline(self, action: str, value: str) -> bool:
+        """Unsubscribe while disconnected: off the list, not asked for at the next
+        connection. Whether that was the action."""
+        if action != "unsubscribe":
+            return False
+        self.subscriptions = [row for row in self.subscriptions if row[0] != value]
+        return True
+
+    def scripted(self, fields: dict, now: float) -> "Heard | None":
+        """A script's publish(), subscribe() or unsubscribe(); None for another's call."""
+        kind = fields["t"]
+        if kind == "publish":
+            qos, retain = int(fields["qos"]), bool(fields["retain"])
+            return self.publish(str(fields["topic"]), unwire(fields), qos, retain, now)
+        if kind == "subscribe" and "filter" in fields:
+            return self.subscribe(str(fields["filter"]), int(fields["qos"]), now)
+        if kind == "unsubscribe":
+            return self.unsubscribe(str(fields["filter"]), now)
+        return None
+
+    def rows(self, t: "Callable[..., str]", connected: bool) -> "tuple[list, str]":
+        """The subscriptions, each [filter, its line, its button's label and name], and
+        the key of what the list says when empty."""
+        rows = []
+        for name, qos, code in self.subscriptions:
+            if code is None:
+                state = t("mqtt.sub_pending" if connected else "mqtt.sub_later")
+            elif code >= 0x80:
+                state = t("mqtt.sub_refused", code="0x%02x" % code)
+            else:
+                state = t("mqtt.sub_granted", qos=code)
+            label = t("mqtt.unsubscribe")
+            rows.append([name, "%s · QoS %d · %s" % (name, qos, state), label, label + " " + name])
+        return rows, "mqtt.no_subs"
 
     def closed(self) -> None:
         """The connection closed: each subscription is asked for again at the next."""

@@ -16,10 +16,22 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-__all__ = ["LABELS", "PROTOS", "RAW", "Heard", "Out", "json_option", "plain"]
+__all__ = [
+    "LABELS",
+    "PROTOS",
+    "RAW",
+    "SESSIONS",
+    "Heard",
+    "Out",
+    "json_option",
+    "make_session",
+    "plain",
+]
 
 RAW = "raw"
 PROTOS = (RAW, "socketio", "mqtt", "graphql")
+# The protocols with a session of their own: all but Raw.
+SESSIONS = PROTOS[1:]
 # How the page names each protocol in its texts.
 LABELS = {RAW: "Raw", "socketio": "Socket.IO", "mqtt": "MQTT", "graphql": "GraphQL"}
 
@@ -61,6 +73,7 @@ class Heard:
         raw: the bytes of the packets that the frame completed, when frames before it
             held their start (or it holds the start of the next); None: the frame's own.
         frames: how many frames those packets came in.
+        ack: the ack id of an emit that awaits its answer, or None.
     """
 
     def __init__(self) -> None:
@@ -78,6 +91,7 @@ class Heard:
         self.partial = False
         self.raw: "bytes | None" = None
         self.frames = 1
+        self.ack: "int | None" = None
 
     def packet(self, summary: str, fields: dict, shown: str = "") -> None:
         """A whole packet of the received frame."""
@@ -122,3 +136,26 @@ def json_option(text: str, name: str, kinds: "tuple[type, ...]" = (dict,)) -> ob
     if not isinstance(value, kinds):
         raise InputError("proto.json_kind", {"name": name})
     return value
+
+
+def make_session(kind: str, options: "dict[str, str]") -> "Any":
+    """A new session of protocol kind (None for Raw): a SioSession, MqttSession or
+    GqlSession. Each protocol's modules are imported the first time it is used: a page
+    in Raw mode starts without them.
+
+    Raises:
+        InputError: an option the page cannot use (it names it).
+    """
+    if kind == "socketio":
+        from wsclient.sioproto import SioSession
+
+        return SioSession(options)
+    if kind == "mqtt":
+        from wsclient.mqttproto import MqttSession
+
+        return MqttSession(options)
+    if kind == "graphql":
+        from wsclient.gqlproto import GqlSession
+
+        return GqlSession(options)
+    return None

@@ -8,25 +8,23 @@ and a close when the server broke the protocol. In Raw mode it does nothing: fra
 to the Session as they always have.
 """
 
-import json
-
 from wsclient import i18n, urls
 from wsclient.chars import utf8_len
-from wsclient.commands import KeepFrame, SendError, Store
+from wsclient.commands import KeepFrame, SendError
 from wsclient.errors import InputError
 from wsclient.frames import HEAD_BYTES
 from wsclient.jsontext import json_text
 from wsclient.log import RECEIVED
 from wsclient.numfmt import number
-from wsclient.protocols import LABELS, PROTOS, RAW, Heard
+from wsclient.protocols import LABELS, PROTOS, RAW, SESSIONS, Heard, make_session
 from wsclient.protodata import (
     ProtoAction,
     ProtoChosen,
-    ProtoFields,
     ProtoList,
     ProtoMode,
     WholeFrames,
 )
+from wsclient.protooptions import ProtoOptions
 from wsclient.statusline import CONNECTING, ERROR, OPEN
 
 # typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
@@ -45,34 +43,10 @@ if TYPE_CHECKING:
 
     AnySession = SioSession | MqttSession | GqlSession
 
-__all__ = ["OPTIONS_KEY", "ProtoHost"]
+__all__ = ["ProtoHost"]
 
-# Where each protocol's options are kept, by protocol, as JSON; never a password.
-OPTIONS_KEY = "pyws.proto"
-_SECRET = ("password",)
-
-
-_SESSION_KINDS = ("socketio", "mqtt", "graphql")
 # What the Protocolo tab's list says when it is empty, by protocol.
 _EMPTY = {"socketio": "", "mqtt": "mqtt.no_subs", "graphql": "gql.no_ops"}
-
-
-def _session(kind: str, options: "dict[str, str]") -> "AnySession | None":
-    """A new session of protocol kind (None for Raw). Each protocol's modules are
-    imported the first time it is used: a page in Raw mode starts without them."""
-    if kind == "socketio":
-        from wsclient.sioproto import SioSession
-
-        return SioSession(options)
-    if kind == "mqtt":
-        from wsclient.mqttproto import MqttSession
-
-        return MqttSession(options)
-    if kind == "graphql":
-        from wsclient.gqlproto import GqlSession
-
-        return GqlSession(options)
-    return None
 
 
 class ProtoHost:
@@ -84,7 +58,14 @@ class ProtoHost:
         heard: takes each script event ({"kind": …}) a frame brought (the ScriptHost).
     """
 
-    def __init__(self, lang: str, out: "list[Plain]", session: "Session") -> None:
+    def __init__(
+        self,
+        lang: str,
+        out: "list[Plain]",
+        session: "Session",
+        settings: "Settings",
+        address: "Callable[[], None]",
+    ) -> None:
         self.lang = lang
         self.out = out
         self.session = session
@@ -96,20 +77,15 @@ class ProtoHost:
         self.precise = False
         self.heard: "Callable[[list[dict]], None] | None" = None
         self._acks: "dict[int, int]" = {}  # a script's emit's ack id -> its callback's number
-        self._settings: "Settings | None" = None
-        self._address: "Callable[[], None]" = lambda: None
-        self._stored: "dict[str, dict[str, str]]" = {}  # each protocol's last options
+        self._settings = settings  # the page's, which the address reflects (address())
+        self._address = address
+        self.options = ProtoOptions(out)  # each protocol's options, kept from its last use
         self._mode = ProtoMode(RAW, RAW)  # what the page shows
         self._refusal = ""  # what the server refused on this connection, for its close
         self._opened = False  # whether this connection's socket opened
 
-    def routes(
-        self, settings: "Settings", address: "Callable[[], None]"
-    ) -> "dict[type, Callable[[Any], None]]":
-        """The protocol's events, and the handler of each, for Client, which keeps the
-        settings and reflects them in the address (address())."""
-        self._settings = settings
-        self._address = address
+    def routes(self) -> "dict[type, Callable[[Any], None]]":
+        """The protocol's events, and the handler of each, for Client."""
         return {
             ProtoChosen: self._chosen,
             ProtoAction: lambda e: self.action(e.action, e.value, e.qos, e.now),
@@ -117,8 +93,7 @@ class ProtoHost:
 
     def _chosen(self, event: ProtoChosen) -> None:
         kind = event.kind if event.kind in PROTOS else RAW
-        if self._settings is not None:
-            self._settings.proto = kind
+        self._settings.proto = kind
         self._address()
         self.show(kind)
         if self.session.state == OPEN and kind != self.kind:
@@ -127,23 +102,8 @@ class ProtoHost:
     def start(self, stored: str, kind: str) -> None:
         """The page starts: each protocol's options as its last connection had them, and
         the controls of the protocol the address names (the markup starts in Raw)."""
-        try:
-            found = json.loads(stored) if stored else {}
-        except ValueError:
-            found = {}  # unreadable: the fields keep their defaults
-        if isinstance(found, dict):
-            for name, options in found.items():
-                if name in _SESSION_KINDS and isinstance(options, dict):
-                    kept = {k: v for k, v in options.items() if isinstance(v, str)}
-                    self._stored[name] = kept
-                    self.out.append(ProtoFields(name, kept))
+        self.options.load(stored)
         self.show(kind)
-
-    def _keep(self, kind: str, options: "dict[str, str]") -> None:
-        kept = {name: value for name, value in options.items() if name not in _SECRET}
-        if self._stored.get(kind) != kept:
-            self._stored[kind] = kept
-            self.out.append(Store(OPTIONS_KEY, json.dumps(self._stored)))
 
     def closed(self, now: float) -> None:
         """The connection closed: its operations are over, its subscriptions wait for
@@ -161,7 +121,7 @@ class ProtoHost:
             status = self.session.status_text + " " + self._refusal
             self.session.protocol_status(self.session.status_class, status)
             self._refusal = ""
-        self.show(self._settings.proto if self._settings is not None else self.kind)
+        self.show(self._settings.proto)
 
     def goodbye(self, now: float) -> None:
         """The user closes: the protocol's own goodbye goes first (MQTT's DISCONNECT)."""
@@ -178,7 +138,7 @@ class ProtoHost:
             self.out.append(mode)
         if kind == self.kind:
             self._list()
-        elif kind in _SESSION_KINDS:
+        elif kind in SESSIONS:
             self.out.append(ProtoList([], self._t(_EMPTY[kind])))
 
     def connect(self, event: "Connect") -> "tuple[str, str] | None":
@@ -190,7 +150,7 @@ class ProtoHost:
         """
         try:
             url = urls.check_url(event.url)
-            if event.proto not in _SESSION_KINDS:
+            if event.proto not in SESSIONS:
                 urls.check_protocols(event.protocols)
         except InputError:
             return event.url, event.protocols  # the Session says what is wrong
@@ -199,12 +159,11 @@ class ProtoHost:
         except InputError as exc:
             self.session.field_error(self._said(exc), "proto")
             return None
-        if self._settings is not None:
-            self._settings.proto = self.kind
+        self._settings.proto = self.kind
         self.show(self.kind)  # the composer's fields are the new connection's
         if proto is None:
             return event.url, event.protocols
-        self._keep(self.kind, event.options)
+        self.options.keep(self.kind, event.options)
         return proto.address(url), ", ".join(proto.subprotocols)
 
     def _t(self, key: str, **params: object) -> str:
@@ -221,7 +180,7 @@ class ProtoHost:
     def speaking(self) -> str:
         """The protocol the composer speaks: the connection's, while there is one (it
         speaks it until the next Conectar); else the one chosen for the next."""
-        if self.session.state in (OPEN, CONNECTING) or self._settings is None:
+        if self.session.state in (OPEN, CONNECTING):
             return self.kind
         return self._settings.proto
 
@@ -231,7 +190,7 @@ class ProtoHost:
         Raises:
             InputError: an option the page cannot use (it names it).
         """
-        proto = _session(kind, options)
+        proto = make_session(kind, options)
         self.kind = kind if proto is not None else RAW
         self._options = dict(options)
         self.proto = proto
@@ -251,15 +210,12 @@ class ProtoHost:
         self._opened = True
         if old is None:
             return
-        proto = self.proto = _session(self.kind, self._options)
+        proto = self.proto = make_session(self.kind, self._options)
         if proto is None:
             return
         self._carry(proto.opened(now / 1000), now)
-        from wsclient.mqttproto import MqttSession  # loaded with the session
-
-        if isinstance(old, MqttSession) and isinstance(proto, MqttSession):
-            for row in old.subscriptions:
-                self._carry(proto.subscribe(row[0], row[1], now / 1000), now)
+        for heard in proto.resumed(old, now / 1000):
+            self._carry(heard, now)
         self._list()
 
     # --- frames ---
@@ -314,47 +270,34 @@ class ProtoHost:
         proto = self.proto
         session = self.session
         if session.state != OPEN or proto is None:
-            self._refuse(self._t("proto.offline", name=LABELS[self.speaking]))
+            self.out.append(SendError(self._t("proto.offline", name=LABELS[self.speaking])))
             return False
         try:
             heard = proto.compose(form, payload, now / 1000)
         except InputError as exc:
-            self._refuse(self._said(exc))
+            self.out.append(SendError(self._said(exc)))
             return False
         self._carry(heard, now)
         return True
 
-    def _refuse(self, text: str) -> None:
-        self.out.append(SendError(text))
-
     def action(self, action: str, value: str, qos: int, now: float) -> None:
-        """Subscribe, unsubscribe (MQTT) or stop an operation (GraphQL)."""
+        """A control of the Protocolo tab: subscribe, unsubscribe (MQTT), stop (GraphQL)."""
         proto = self.proto
-        if self.session.state != OPEN or proto is None:
-            from wsclient.mqttproto import MqttSession
-
-            if isinstance(proto, MqttSession) and action == "unsubscribe":
-                proto.forget(value)  # not asked for again at the next connection
+        if proto is None:
+            return
+        if self.session.state != OPEN:
+            if proto.offline(action, value):
                 self._list()
             else:
                 self.session.note("proto.offline_action", now, name=LABELS[self.kind])
             return
-        from wsclient.gqlproto import GqlSession
-        from wsclient.mqttproto import MqttSession
-
         try:
-            if isinstance(proto, MqttSession) and action == "subscribe":
-                heard = proto.subscribe(value, qos, now / 1000)
-            elif isinstance(proto, MqttSession) and action == "unsubscribe":
-                heard = proto.unsubscribe(value, now / 1000)
-            elif isinstance(proto, GqlSession) and action == "stop":
-                heard = proto.stop(value)
-            else:
-                return
+            heard = proto.act(action, value, qos, now / 1000)
         except InputError as exc:
             self.session.note(exc.key, now, **exc.params)
             return
-        self._carry(heard, now)
+        if heard is not None:
+            self._carry(heard, now)
 
     def request(self, fields: "dict[str, Any]", now: float) -> None:
         """A script's emit(), publish(), subscribe() or unsubscribe() (the worker's post)."""
@@ -362,37 +305,16 @@ class ProtoHost:
         if self.session.state != OPEN or proto is None:
             self.session.note("script.proto_offline", now, call=kind)
             return
-        seconds = now / 1000
-        from wsclient.gqlproto import GqlSession
-        from wsclient.mqttproto import MqttSession
-        from wsclient.scripting import unwire
-        from wsclient.scriptproto import from_plain
-        from wsclient.sioproto import SioSession
-
         try:
-            if isinstance(proto, SioSession) and kind == "emit":
-                args: "Any" = from_plain(fields["args"])
-                ack = fields["ref"] is not None
-                heard = proto.emit(str(fields["event"]), args, seconds, ack)
-                if ack:
-                    self._acks[proto.flows.last_ack] = fields["ref"]
-            elif isinstance(proto, MqttSession) and kind == "publish":
-                payload = unwire(fields)
-                heard = proto.publish(
-                    fields["topic"], payload, int(fields["qos"]), bool(fields["retain"]), seconds
-                )
-            elif isinstance(proto, MqttSession) and kind == "subscribe":
-                heard = proto.subscribe(str(fields["filter"]), int(fields["qos"]), seconds)
-            elif isinstance(proto, MqttSession) and kind == "unsubscribe":
-                heard = proto.unsubscribe(str(fields["filter"]), seconds)
-            elif isinstance(proto, GqlSession) and kind == "subscribe":
-                heard = proto.subscribe(str(fields["query"]), fields.get("variables"))
-            else:
-                self.session.note("script.proto_wrong", now, call=kind, name=LABELS[self.kind])
-                return
+            heard = proto.scripted(fields, now / 1000)
         except InputError as exc:
             self.session.note(exc.key, now, **exc.params)
             return
+        if heard is None:
+            self.session.note("script.proto_wrong", now, call=kind, name=LABELS[self.kind])
+            return
+        if heard.ack is not None:
+            self._acks[heard.ack] = fields["ref"]
         self._carry(heard, now)
 
     def tick(self, now: float) -> None:
@@ -400,10 +322,6 @@ class ProtoHost:
             self._carry(self.proto.tick(now / 1000), now)
 
     # --- carrying out ---
-
-    def carry(self, heard: Heard, now: float) -> None:
-        """Carry out what a script's request to the protocol made."""
-        self._carry(heard, now)
 
     def _carry(self, heard: Heard, now: float) -> None:
         session = self.session
@@ -449,28 +367,7 @@ class ProtoHost:
 
     def _list(self) -> None:
         proto = self.proto
-        if proto is None:
-            return
-        from wsclient.gqlproto import GqlSession
-        from wsclient.mqttproto import MqttSession
-
-        rows: "list[list[str]]" = []
-        if isinstance(proto, MqttSession):
-            for name, qos, code in proto.subscriptions:
-                if code is None and self.session.state != OPEN:
-                    state = self._t("mqtt.sub_later")
-                elif code is None:
-                    state = self._t("mqtt.sub_pending")
-                elif code >= 0x80:
-                    state = self._t("mqtt.sub_refused", code="0x%02x" % code)
-                else:
-                    state = self._t("mqtt.sub_granted", qos=code)
-                text = "%s · QoS %d · %s" % (name, qos, state)
-                label = self._t("mqtt.unsubscribe")
-                rows.append([name, text, label, label + " " + name])
-            self.out.append(ProtoList(rows, self._t("mqtt.no_subs")))
-        elif isinstance(proto, GqlSession):
-            for number, name in proto.subscriptions:
-                label = self._t("gql.stop")
-                rows.append([number, number + " · " + name, label, label + " " + number])
-            self.out.append(ProtoList(rows, self._t("gql.no_ops")))
+        if proto is not None:
+            rows, empty = proto.rows(self._t, self.session.state == OPEN)
+            if empty:
+                self.out.append(ProtoList(rows, self._t(empty)))

@@ -9,8 +9,14 @@ are matched to their emits (wsclient.socketioflows).
 from wsclient.errors import InputError
 from wsclient.jsontext import json_text, parse_json
 from wsclient.protocols import Heard, Out, json_option, plain
+from wsclient.scriptproto import from_plain
 from wsclient.socketio import Assembler, eio_decode, eio_encode, sio_decode, sio_encode, summary
 from wsclient.socketioflows import SioFlows, SioOutcome
+
+# typing.TYPE_CHECKING, without importing typing: MicroPython has none. mypy takes it as True.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable
 
 __all__ = ["SioSession"]
 
@@ -182,6 +188,8 @@ class SioSession:
             raise InputError("sio.refused_emit", {"name": self.flows.nsp})
         heard = Heard()
         frames = self.flows.emit(event, args, now, ack)
+        if ack:
+            heard.ack = self.flows.last_ack
         if not frames:
             heard.note("sio.held", nsp=self.flows.nsp)
         self._send(heard, frames)
@@ -189,6 +197,28 @@ class SioSession:
 
     def closed(self) -> None:
         pass
+
+    def resumed(self, old: object, now: float) -> "list[Heard]":
+        """A new connection after old: nothing carries over."""
+        return []
+
+    def act(self, action: str, value: str, qos: int, now: float) -> "Heard | None":
+        """The Protocolo tab's controls: Socket.IO has none."""
+        return None
+
+    def offline(self, action: str, value: str) -> bool:
+        return False
+
+    def scripted(self, fields: dict, now: float) -> "Heard | None":
+        """A script's emit() (the worker's post); None for a call of another protocol."""
+        if fields["t"] != "emit":
+            return None
+        args: list = from_plain(fields["args"])  # type: ignore[assignment]
+        return self.emit(str(fields["event"]), args, now, fields["ref"] is not None)
+
+    def rows(self, t: "Callable[..., str]", connected: bool) -> "tuple[list, str]":
+        """The Protocolo tab's list: Socket.IO has none."""
+        return [], ""
 
     def goodbye(self) -> Heard:
         """The user closes: the namespace's DISCONNECT first, as Socket.IO's client sends."""
