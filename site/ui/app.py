@@ -56,7 +56,7 @@ class App:
             self.log_view,
             self.log_view.follow,
             ConnectionBar(document, texts, self.feed, proto),
-            Composer(document, texts, self.feed, proto.form),
+            Composer(document, texts, self.feed, proto),
             proto,
             LogTools(document, texts, self.feed, guard),
             FrameStore(document),

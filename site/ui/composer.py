@@ -11,9 +11,12 @@ __all__ = ["Composer"]
 class Composer:
     """Turns the user's typing into events and carries out the composer's commands."""
 
-    def __init__(self, document, texts, feed, form) -> None:
+    def __init__(self, document, texts, feed, proto) -> None:
         self._document = document
-        self._form = form  # the chosen protocol's composer fields (ui.proto.ProtoView.form)
+        # The protocol's composer fields: all of them, and one by name (ui.proto.ProtoView).
+        self._form = proto.form
+        self._protocol_field = proto.field
+        self._marked = None  # a protocol's field marked invalid
         self._texts = texts
         self._feed = feed
         self._field = document.getElementById("message")
@@ -80,13 +83,25 @@ class Composer:
         bridge.caret_to_end(field)
 
     def send_error(self, command: SendError) -> None:
-        """Say what is wrong with the message and where, or clear that (text None)."""
+        """Say what is wrong with the message and where, or clear that (text None); a
+        protocol's field at fault (command.field) is the one marked."""
         field = self._field
         self._texts.say("send-error", command.text)
         self._anyway.hidden = not command.anyway
+        if self._marked is not None:
+            self._marked.removeAttribute("aria-invalid")
+            self._marked = None
         if command.text is None:
             field.removeAttribute("aria-invalid")
             return
+        if command.field:
+            other = self._protocol_field("proto-send", command.field)
+            if other is not None:
+                self._marked = other
+                other.setAttribute("aria-invalid", "true")
+                other.setAttribute("aria-describedby", "send-error")
+                other.focus()
+                return
         field.setAttribute("aria-invalid", "true")
         field.setAttribute("aria-describedby", "send-error")
         field.focus()

@@ -18,6 +18,7 @@ class ConnectionBar:
         self._feed = feed
         self._proto = proto  # the chosen protocol and its options (ui.proto.ProtoView)
         self._proto_select = document.getElementById("proto")
+        self._option = None  # the protocol's option marked invalid, if any
         self._url = document.getElementById("url")
         self._protocols = document.getElementById("protocols")
         self._auto = document.getElementById("auto-reconnect")
@@ -57,16 +58,29 @@ class ConnectionBar:
     def error(self, command: ConnectError) -> None:
         """Say under the bar what is wrong with a field, and mark it; or clear that."""
         self._texts.say(ERROR_ID, command.text)
+        marked = [self._url, self._protocols, self._proto_select]
+        if self._option is not None:
+            marked.append(self._option)
+            self._option = None
+        for field in marked:
+            field.removeAttribute("aria-invalid")
+            field.removeAttribute("aria-describedby")
+        if command.text is None:
+            return
+        field = self._target(command.field)
+        if command.field.startswith("option:"):
+            self._option = field
+        field.setAttribute("aria-invalid", "true")
+        field.setAttribute("aria-describedby", ERROR_ID)
+        field.focus()
+
+    def _target(self, name: str):
+        """The field a ConnectError names: a protocol's option is in the Protocolo tab."""
+        if name.startswith("option:"):
+            option = self._proto.field("proto-opts", name[len("option:") :])
+            return self._proto_select if option is None else option
         fields = {"url": self._url, "protocols": self._protocols, "proto": self._proto_select}
-        for name, field in fields.items():
-            if command.text is not None and name == command.field:
-                field.setAttribute("aria-invalid", "true")
-                field.setAttribute("aria-describedby", ERROR_ID)
-            else:
-                field.removeAttribute("aria-invalid")
-                field.removeAttribute("aria-describedby")
-        if command.text is not None:
-            fields.get(command.field, self._url).focus()
+        return fields.get(name, self._url)
 
     def close_button(self, command: CloseButton) -> None:
         """Mark the close button unavailable, saying why, or available again.

@@ -73,6 +73,14 @@ class ProtoView:
         """The composer's protocol fields (an event's name, a topic…), by name."""
         return json.loads(str(bridge.proto_fields(self._composer, "proto-send")))
 
+    def field(self, group: str, key: str):
+        """The shown field of the chosen protocol's group ("proto-opts", "proto-send")
+        named key; an option's tab is shown first. None when there is none."""
+        if group == "proto-opts":
+            self._show_tab("tab-proto")
+        found = self._document.querySelector(f'.{group}:not([hidden]) [data-key="{key}"]')
+        return None if is_none(found) else found
+
     def _chosen(self, event) -> None:
         self._feed(ProtoChosen(self.kind, clock.now()))
 

@@ -261,8 +261,9 @@ class ReconnectBox(Plain):
 
 
 class ConnectError(Plain):
-    """Say under the connection bar what is wrong with field ("url" or "protocols"),
-    and mark that field invalid; None clears the error."""
+    """Say under the connection bar what is wrong with field ("url", "protocols",
+    "proto", or "option:<key>", a protocol's option), and mark that field invalid;
+    None clears the error."""
 
     _fields = ("text", "field")
 
@@ -292,14 +293,18 @@ class ComposerText(Plain):
 
 class SendError(Plain):
     """Say what is wrong with the message and put the caret at position (UTF-16
-    units); None clears the error. anyway offers the control that sends it as it is."""
+    units); None clears the error. anyway offers the control that sends it as it is;
+    field names the protocol's composer field at fault instead (data-key), if one is."""
 
-    _fields = ("text", "position", "anyway")
+    _fields = ("text", "position", "anyway", "field")
 
-    def __init__(self, text: "str | None", position: int = 0, anyway: bool = False) -> None:
+    def __init__(
+        self, text: "str | None", position: int = 0, anyway: bool = False, field: str = ""
+    ) -> None:
         self.text = text
         self.position = position
         self.anyway = anyway
+        self.field = field
 
 
 class ToolStatus(Plain):

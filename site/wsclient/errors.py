@@ -23,6 +23,7 @@ if TYPE_CHECKING:
         suggestion: str
         name: str
         limit: int
+        field: str
 
 
 __all__ = ["InputError", "error_at", "shown"]

@@ -33,7 +33,7 @@ class GqlSession:
     subprotocols = [SUBPROTOCOL]
 
     def __init__(self, options: "dict[str, str]") -> None:
-        init = json_option(options.get("init", ""), "connection_init")
+        init = json_option(options.get("init", ""), "connection_init", "init")
         self.flows = GqlFlows(init)  # type: ignore[arg-type]
 
     def awaiting(self) -> bool:
@@ -129,7 +129,7 @@ class GqlSession:
         object) and "operation" (its name)."""
         if not isinstance(payload, str) or not payload.strip():
             raise InputError("gql.query_empty")
-        variables = json_option(form.get("variables", ""), "variables")
+        variables = json_option(form.get("variables", ""), "variables", "variables")
         return self.subscribe(payload, variables, form.get("operation", "").strip())  # type: ignore[arg-type]
 
     def subscribe(self, query: str, variables: "dict | None" = None, name: str = "") -> Heard:

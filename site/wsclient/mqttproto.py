@@ -50,14 +50,14 @@ class MqttSession:
     def __init__(self, options: "dict[str, str]") -> None:
         version = VERSIONS.get(options.get("version", "4") or "4")
         if version is None:
-            raise InputError("proto.choice", {"name": "version"})
+            raise InputError("proto.choice", {"name": "version", "field": "version"})
         text = options.get("keep_alive", "60").strip() or "60"
         if not text.isdigit() or int(text) > KEEP_ALIVE_MAX:
-            raise InputError("mqtt.keep_alive", {"limit": KEEP_ALIVE_MAX})
+            raise InputError("mqtt.keep_alive", {"limit": KEEP_ALIVE_MAX, "field": "keep_alive"})
         self.client_id = options.get("client_id", "").strip()
         self.clean = options.get("clean", "1") == "1"
         if not self.client_id and not self.clean and version == V311:
-            raise InputError("mqtt.client_id")
+            raise InputError("mqtt.client_id", {"field": "client_id"})
         self.version = version
         self.keep_alive = int(text)
         self.username = options.get("username") or None
@@ -190,7 +190,7 @@ class MqttSession:
         """The composer's PUBLISH: form's "topic", "qos" ("0" to "2") and "retain" ("1")."""
         qos = form.get("qos", "0")
         if qos not in ("0", "1", "2"):
-            raise InputError("proto.choice", {"name": "QoS"})
+            raise InputError("proto.choice", {"name": "QoS", "field": "qos"})
         topic, retain = form.get("topic", ""), form.get("retain") == "1"
         return self.publish(topic, payload, int(qos), retain, now)
 
@@ -199,9 +199,9 @@ class MqttSession:
     ) -> Heard:
         """A PUBLISH to send; payload as text is sent as its UTF-8."""
         if not topic:
-            raise InputError("mqtt.topic_empty")
+            raise InputError("mqtt.topic_empty", {"field": "topic"})
         if "+" in topic or "#" in topic:
-            raise InputError("mqtt.topic_wildcard", {"name": topic})
+            raise InputError("mqtt.topic_wildcard", {"name": topic, "field": "topic"})
         data = payload.encode() if isinstance(payload, str) else bytes(payload)
         heard = Heard()
         self._send(heard, self.flows.publish(topic, data, qos, retain), now)

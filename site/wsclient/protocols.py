@@ -119,12 +119,15 @@ def plain(value: "Any") -> "Any":
     return value
 
 
-def json_option(text: str, name: str, kinds: "tuple[type, ...]" = (dict,)) -> object:
+def json_option(text: str, name: str, field: str, kinds: "tuple[type, ...]" = (dict,)) -> object:
     """A field's JSON (auth, variables, a connection_init payload); "" is None.
+
+    Args:
+        name: the field as its error names it; field: its name among the options.
 
     Raises:
         InputError: the JSON error (json.*, with its line, column and character), its
-            params naming the field ("name"); or "proto.json_kind".
+            params naming the field ("name", "field"); or "proto.json_kind".
     """
     if not text.strip():
         return None
@@ -132,9 +135,10 @@ def json_option(text: str, name: str, kinds: "tuple[type, ...]" = (dict,)) -> ob
         value = parse_json(text)
     except InputError as exc:
         exc.params["name"] = name
+        exc.params["field"] = field
         raise
     if not isinstance(value, kinds):
-        raise InputError("proto.json_kind", {"name": name})
+        raise InputError("proto.json_kind", {"name": name, "field": field})
     return value
 
 

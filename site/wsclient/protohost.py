@@ -157,7 +157,8 @@ class ProtoHost:
         try:
             proto = self.choose(event.proto, event.options)
         except InputError as exc:
-            self.session.field_error(self._said(exc), "proto")
+            option = exc.params.get("field")
+            self.session.field_error(self._said(exc), "option:" + option if option else "proto")
             return None
         self._settings.proto = self.kind
         self.show(self.kind)  # the composer's fields are the new connection's
@@ -275,7 +276,7 @@ class ProtoHost:
         try:
             heard = proto.compose(form, payload, now / 1000)
         except InputError as exc:
-            self.out.append(SendError(self._said(exc)))
+            self.out.append(SendError(self._said(exc), 0, False, exc.params.get("field", "")))
             return False
         self._carry(heard, now)
         return True

@@ -52,13 +52,13 @@ class SioSession:
     def __init__(self, options: "dict[str, str]") -> None:
         eio = VERSIONS.get(options.get("version", "4") or "4")
         if eio is None:
-            raise InputError("proto.choice", {"name": "version"})
+            raise InputError("proto.choice", {"name": "version", "field": "version"})
         nsp = options.get("namespace", "").strip() or "/"
         if not nsp.startswith("/") or " " in nsp or "," in nsp:
-            raise InputError("sio.namespace", {"name": nsp})
-        auth = json_option(options.get("auth", ""), "auth")
+            raise InputError("sio.namespace", {"name": nsp, "field": "namespace"})
+        auth = json_option(options.get("auth", ""), "auth", "auth")
         if auth is not None and eio == 3:
-            raise InputError("sio.auth_v2")
+            raise InputError("sio.auth_v2", {"field": "auth"})
         self.eio = eio
         self.flows = SioFlows(eio, nsp, auth)  # type: ignore[arg-type]
         self.refused = False  # the server refused the namespace: no event can go
@@ -167,7 +167,7 @@ class SioSession:
         """
         event = form.get("event", "").strip()
         if not event:
-            raise InputError("sio.event_empty")
+            raise InputError("sio.event_empty", {"field": "event"})
         if isinstance(payload, str):
             if not payload.strip():
                 args: list = []

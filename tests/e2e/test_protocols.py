@@ -72,6 +72,30 @@ def test_options_come_back_after_a_reload_but_not_the_password(open_page, aedes)
     expect(panel.get_by_label("Senha")).to_have_value("")
 
 
+def test_a_composer_field_at_fault_is_the_one_marked(open_page, aedes):
+    """A PUBLISH with no topic says so, and the Tópico field is marked and focused."""
+    page = _start(open_page, "mqtt", aedes)
+    _send(page, "olá", Tópico="")
+    topic = page.locator("#input-form").get_by_label("Tópico", exact=True)
+    expect(page.locator("#send-error")).to_have_text("Escreva o tópico.")
+    expect(topic).to_have_attribute("aria-invalid", "true")
+    expect(topic).to_be_focused()
+    expect(page.locator("#input-form").get_by_label("Mensagem")).not_to_have_attribute(
+        "aria-invalid", "true"
+    )
+
+
+def test_an_option_at_fault_is_the_one_marked(open_page, socketio_server):
+    """Auth that is not JSON is said under the bar, naming the field, which is marked."""
+    page = _start(open_page, "socketio", socketio_server)
+    auth = page.locator("#proto-panel").get_by_label("Auth (objeto JSON, só v3 / v4)")
+    auth.fill("{token: 'ok'}")
+    page.get_by_role("button", name="Conectar").click()
+    expect(page.locator("#connect-error")).to_contain_text("auth: JSON inválido na linha 1")
+    expect(auth).to_have_attribute("aria-invalid", "true")
+    expect(auth).to_be_focused()
+
+
 # --- Socket.IO ---
 
 

@@ -119,6 +119,7 @@ CASES = [
                     " Variables, or write {{{{ to send {{ as text.",
                     3,
                     False,
+                    "",
                 ]
             ],
             [],
@@ -135,6 +136,7 @@ CASES = [
                     " unexpected character “,”.",
                     0,
                     False,
+                    "",
                 ]
             ],
             ["1"],
@@ -143,6 +145,6 @@ CASES = [
     (
         "the history keeps the text as typed",
         _history_keeps_the_template,
-        [["ComposerText", "hi {{user}}", "text"], ["SendError", None, 0, False]],
+        [["ComposerText", "hi {{user}}", "text"], ["SendError", None, 0, False, ""]],
     ),
 ]

@@ -223,7 +223,7 @@ CASES = [
     (
         "a saved message's send speaks the protocol",
         _saved_send_speaks_the_protocol,
-        ["PUBLISH t/a · QoS 1 · id 1", [["SendError", "Write the topic.", 0, False]]],
+        ["PUBLISH t/a · QoS 1 · id 1", [["SendError", "Write the topic.", 0, False, "topic"]]],
     ),
     (
         "a refused connect leaves the connection in its protocol",
@@ -247,7 +247,7 @@ CASES = [
             [
                 "ConnectError",
                 "Invalid namespace: x. A namespace starts with / and has no spaces or commas.",
-                "proto",
+                "option:namespace",
             ]
         ],
     ),
@@ -261,6 +261,7 @@ CASES = [
                 " field.",
                 0,
                 False,
+                "",
             ]
         ],
     ),

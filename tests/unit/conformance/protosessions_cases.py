@@ -139,8 +139,8 @@ SOCKETIO = [
             _raised(lambda: _sio(version="9")),
         ],
         [
-            ["sio.namespace", {"name": "admin"}],
-            ["sio.auth_v2", {}],
+            ["sio.namespace", {"name": "admin", "field": "namespace"}],
+            ["sio.auth_v2", {"field": "auth"}],
             [
                 "json.invalid",
                 {
@@ -150,10 +150,11 @@ SOCKETIO = [
                     "detail": "expected a key",
                     "char": "n",
                     "name": "auth",
+                    "field": "auth",
                 },
             ],
-            ["proto.json_kind", {"name": "auth"}],
-            ["proto.choice", {"name": "version"}],
+            ["proto.json_kind", {"name": "auth", "field": "auth"}],
+            ["proto.choice", {"name": "version", "field": "version"}],
         ],
     ),
     (
@@ -369,9 +370,9 @@ MQTT = [
             _raised(lambda: _mqtt().subscribe(" ", 0, 0.0)),
         ],
         [
-            ["mqtt.topic_wildcard", {"name": "a/+"}],
-            ["mqtt.topic_empty", {}],
-            ["proto.choice", {"name": "QoS"}],
+            ["mqtt.topic_wildcard", {"name": "a/+", "field": "topic"}],
+            ["mqtt.topic_empty", {"field": "topic"}],
+            ["proto.choice", {"name": "QoS", "field": "qos"}],
             ["mqtt.filter_empty", {}],
         ],
     ),
@@ -384,10 +385,10 @@ MQTT = [
             _raised(lambda: _mqtt(version="3")),
         ],
         [
-            ["mqtt.keep_alive", {"limit": 65535}],
-            ["mqtt.keep_alive", {"limit": 65535}],
-            ["mqtt.client_id", {}],
-            ["proto.choice", {"name": "version"}],
+            ["mqtt.keep_alive", {"limit": 65535, "field": "keep_alive"}],
+            ["mqtt.keep_alive", {"limit": 65535, "field": "keep_alive"}],
+            ["mqtt.client_id", {"field": "client_id"}],
+            ["proto.choice", {"name": "version", "field": "version"}],
         ],
     ),
 ]
@@ -499,9 +500,10 @@ GRAPHQL = [
                     "column": 3,
                     "detail": "expected ',' or ']'",
                     "name": "variables",
+                    "field": "variables",
                 },
             ],
-            ["proto.json_kind", {"name": "connection_init"}],
+            ["proto.json_kind", {"name": "connection_init", "field": "init"}],
         ],
     ),
 ]

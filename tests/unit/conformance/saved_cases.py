@@ -126,7 +126,7 @@ CASES = table("read_file", _read, FILES) + [
             [
                 ["PanelStatus", "", False],
                 ["ComposerText", "de ad", "hex"],
-                ["SendError", None, 0, False],
+                ["SendError", None, 0, False, ""],
                 ["Address", "?url=ws://h/&reconnect=0&mode=hex&lang=en"],
             ],
             ["PanelStatus", "Sent: “ping”.", False],

@@ -78,7 +78,7 @@ _SWITCH = [
     [
         ["KeepFrame", 2, "oi"],
         ["ComposerText", "", None],
-        ["SendError", None, 0, False],
+        ["SendError", None, 0, False, ""],
         ["Store", "pyws.history"],
         ["DiscardButton", "Discard pending (1)"],
     ],
@@ -172,7 +172,7 @@ CASES = [
                 ["KeepFrame", 2, "olá"],
                 ["Transmit", [[1, "olá"]]],
                 ["ComposerText", "", None],
-                ["SendError", None, 0, False],
+                ["SendError", None, 0, False, ""],
                 ["Store", "pyws.history"],
                 ["EntryChanged", 2],
             ],
@@ -184,7 +184,13 @@ CASES = [
         lambda: _run("?lang=en", events.Compose("hex", "de zz", 0.0)),
         [
             [
-                ["SendError", "Invalid hex at line 1, column 4: “z” is not a hex digit.", 3, False],
+                [
+                    "SendError",
+                    "Invalid hex at line 1, column 4: “z” is not a hex digit.",
+                    3,
+                    False,
+                    "",
+                ],
                 ["CloseButton", "There is no connection to close."],
             ]
         ],
