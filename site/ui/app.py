@@ -80,8 +80,9 @@ class App:
                 part.listen(self._listen)
         # What starts a user's scroll of the list; not "scroll", which the page's own
         # scrolling to the newest entry fires every frame of a flood.
-        for event in ("wheel", "keydown", "pointerdown", "touchstart"):
+        for event in ("wheel", "pointerdown", "touchstart"):
             self._listen("messages", event, self.log_view.fill_meta)
+        self._listen("messages", "keydown", self.log_view.key)
         stored, error = bridge.load(HISTORY_KEY)
         variables = "" if error else str(bridge.load(VARIABLES_KEY)[0])
         saved = "" if error else str(bridge.load(SAVED_KEY)[0])

@@ -6,11 +6,17 @@ the list's foot counts what arrived since ("37 novas ↓"); pressing it, or scro
 back to the end (End on the list), returns to the live end.
 """
 
+import js
+from pyscript.ffi import create_proxy
+
 from ui import bridge
 from wsclient import present
 
 __all__ = ["Follow", "Hold", "at_end"]
 
+# Frames after End on the list that it is scrolled to the end again, while the layout
+# of what was drawn last settles.
+END_FRAMES = 3
 # How close to the end, in pixels, still counts as at the end.
 SLACK = 40
 
@@ -23,15 +29,17 @@ def at_end(ul) -> bool:
 class Follow:
     """The count of entries the user has not scrolled to, and its button."""
 
-    def __init__(self, document, lang: str) -> None:
+    def __init__(self, document, lang: str, guard) -> None:
         self._list = document.getElementById("messages")
         self._button = document.getElementById("new-entries")
         self._lang = lang
         self._count = 0
+        self._again = create_proxy(guard(self._end_again))
+        self._end_frames = 0
 
     def listen(self, listen) -> None:
         """Attach the handlers, with listen(element_id, event, handler)."""
-        listen("new-entries", "click", self._to_end)
+        listen("new-entries", "click", self.to_end)
         listen("messages", "scroll", self._scrolled)
 
     def handlers(self) -> dict:
@@ -52,7 +60,25 @@ class Follow:
         if self._count and at_end(self._list):
             self._hide()
 
-    def _to_end(self, event) -> None:
+    def end_key(self, event) -> None:
+        """End on the list: the live end, kept for the next frames while the layout of
+        what was drawn last settles (the browser's own End scroll sometimes never
+        started)."""
+        if event.key == "End" and not (event.ctrlKey or event.altKey or event.metaKey):
+            event.preventDefault()
+            self.to_end()
+            self._end_frames = END_FRAMES
+            js.requestAnimationFrame(self._again)
+
+    def _end_again(self, _timestamp) -> None:
+        ul = self._list
+        ul.scrollTop = ul.scrollHeight
+        self._end_frames -= 1
+        if self._end_frames > 0:
+            js.requestAnimationFrame(self._again)
+
+    def to_end(self, event=None) -> None:
+        """Back to the live end: the list scrolled to its newest entry, the count gone."""
         ul = self._list
         ul.scrollTop = ul.scrollHeight
         self._hide()

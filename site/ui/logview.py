@@ -63,7 +63,7 @@ class LogView:
         self._dropped_shown = 0  # the count #dropped says, so it is written only on change
         self._dirty = False
         self._immediate = 0
-        self.follow = Follow(document, lang)
+        self.follow = Follow(document, lang, guard)
         self._hold = Hold(self._list)
 
     def handlers(self) -> dict:
@@ -189,6 +189,12 @@ class LogView:
         doomed.setStartBefore(ul.firstElementChild)
         doomed.setEndAfter(ul.children.item(count - 1))
         doomed.deleteContents()
+
+    def key(self, event) -> None:
+        """A key on the list: the entries get their meta lines first; End then goes to
+        the live end (Follow.end_key)."""
+        self.fill_meta()
+        self.follow.end_key(event)
 
     def fill_meta(self, event=None) -> None:
         """Give every entry drawn without its meta line one: the user is about to
